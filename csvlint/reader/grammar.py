@@ -1,0 +1,303 @@
+"""The strict CSV grammar (RFC 4180 with a choice of delimiter and quote), with exact positions.
+
+A record is fields separated by the delimiter and ended by CRLF, LF or CR (or the end of the
+file). A field is either unquoted (no delimiter, quote or line break) or quoted (anything, with
+the quote doubled inside, and nothing but a delimiter or a line break after the closing quote).
+Python's `csv` module silently repairs what this grammar calls anomalies; here each is reported
+with its physical line and field, and then recovered from the way `csv` would, so one bad quote
+does not drown the rest of the file in findings.
+
+The common record, one line with no quote character, takes one compiled regex match and one
+`str.split`; only records with quotes go through the field-by-field path.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Anomaly(Enum):
+    """What the grammar can find wrong in a record."""
+
+    UNCLOSED_QUOTE = "unclosed-quote"
+    STRAY_QUOTE = "stray-quote"
+    TEXT_AFTER_QUOTE = "text-after-quote"
+    SPACE_BEFORE_QUOTE = "space-before-quote"
+    SPACE_AFTER_QUOTE = "space-after-quote"
+    FIELD_TOO_LARGE = "field-too-large"
+
+
+@dataclass(frozen=True, slots=True)
+class Irregularity:
+    """One anomaly at one place: physical line, 0-based record index, 1-based field."""
+
+    kind: Anomaly
+    line: int
+    record: int
+    column: int
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Records `first_record ..` (`count` of them) starting on `first_line`, each `width` fields.
+
+    A segment of more than one record has one record a line; a record that spans lines (a
+    quoted line break) or breaks the grammar is a segment of its own.
+    """
+
+    first_record: int
+    first_line: int
+    count: int
+    width: int
+
+
+@dataclass(slots=True)
+class Chunk:
+    """Consecutive records, as segments; `rows` holds their fields when they were asked for."""
+
+    first_record: int
+    count: int = 0
+    rows: list[list[str]] | None = None
+    #: the fields of every record the exact path read, kept even when `rows` is not
+    exceptional: list[tuple[int, list[str]]] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    irregularities: list[Irregularity] = field(default_factory=list)
+    #: how many records each line ending (CRLF, LF, CR) ended, and the first line it ended
+    endings: dict[str, int] = field(default_factory=dict)
+    first_ending_line: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, record: int) -> int:
+        """The physical line record number `record` (of this chunk) starts on."""
+        segments = self.segments
+        index = bisect_right(segments, record, key=lambda s: s.first_record) - 1
+        segment = segments[index]
+        return segment.first_line + (record - segment.first_record)
+
+    def _count_ending(self, ending: str, times: int, line: int) -> None:
+        if ending not in self.endings:
+            self.endings[ending] = 0
+            self.first_ending_line[ending] = line
+        self.endings[ending] += times
+
+
+def _reach(pattern: re.Pattern[str], text: str, pos: int, endpos: int | None = None) -> int:
+    """Where `pattern` (which may match nothing, so always matches) stops matching at `pos`."""
+    found = pattern.match(text, pos) if endpos is None else pattern.match(text, pos, endpos)
+    return found.end() if found is not None else pos
+
+
+def _newlines(text: str) -> int:
+    """Line breaks in `text` as an editor counts them: CRLF, LF and a lone CR are one each."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+class Tokenizer:
+    """Cuts decoded text into records. Feed it text in pieces; it keeps the unfinished record.
+
+    Runs of one-line records that have the width of the record before them, no anomaly and no
+    field over the size limit are recognised by one compiled regex over the whole run (the fast
+    path); every other record goes through the field-by-field path. Both follow the grammar
+    above, so where a record is read does not change what is found.
+    """
+
+    def __init__(
+        self,
+        delimiter: str,
+        quote: str,
+        field_size_limit: int = 1 << 20,
+        keep_rows: bool = True,
+    ) -> None:
+        if len(delimiter) != 1 or len(quote) != 1 or delimiter == quote:
+            raise ValueError("delimiter and quote must be two different single characters")
+        if delimiter in "\r\n" or quote in "\r\n":
+            raise ValueError("delimiter and quote cannot be line breaks")
+        self.delimiter = delimiter
+        self.quote = quote
+        self.field_size_limit = field_size_limit
+        self.keep_rows = keep_rows
+        if csv.field_size_limit() <= field_size_limit:
+            # clean runs are split by `csv`, whose own limit (128 KiB) must not cut in first
+            csv.field_size_limit(field_size_limit + 1)
+        self._pending = ""
+        self._line = 1
+        self._record = 0
+        self._ending = ""
+        self._width = 0
+        self._runs: dict[tuple[int, str], re.Pattern[str]] = {}
+        d, q = re.escape(delimiter), re.escape(quote)
+        self._quoted_body = re.compile(rf"[^{q}]*+(?:{q}{q}[^{q}]*+)*+")
+        self._unquoted = re.compile(rf"[^{d}{q}\r\n]*+")
+        self._rest = re.compile(rf"[^{d}\r\n]*+")
+
+    @property
+    def line(self) -> int:
+        """The physical line the next record starts on."""
+        return self._line
+
+    @property
+    def records(self) -> int:
+        """How many records have been completed so far (the header counts)."""
+        return self._record
+
+    def _run_pattern(self, width: int, ending: str) -> re.Pattern[str]:
+        """A regex for a run of clean one-line records of `width` fields ended by `ending`."""
+        key = (width, ending)
+        if key not in self._runs:
+            d, q = re.escape(self.delimiter), re.escape(self.quote)
+            value = rf"(?:{q}[^{q}\r\n]*+(?:{q}{q}[^{q}\r\n]*+)*+{q}|[^{d}{q}\r\n]*+)"
+            record = value + (rf"(?:{d}{value}){{{width - 1}}}" if width > 1 else "")
+            # a record of delimiters only is blank (CSV110): leave it to the exact path
+            not_blank = rf"(?!{d}*+(?:\r\n|\n|\r))"
+            self._runs[key] = re.compile(rf"(?:{not_blank}{record}{re.escape(ending)})*+")
+        return self._runs[key]
+
+    def feed(self, text: str, final: bool = False) -> Chunk:
+        """Every record completed by `text`; with `final`, the last one too."""
+        buf = self._pending + text if self._pending else text
+        chunk = Chunk(self._record, rows=[] if self.keep_rows else None)
+        n = len(buf)
+        # a CR at the end of the text may be the first half of a CRLF
+        stop = n if final or not buf.endswith("\r") else n - 1
+        pos, line, record = 0, self._line, self._record
+        while pos < n:
+            if self._width:
+                end = _reach(self._run_pattern(self._width, self._ending), buf, pos, stop)
+                if end > pos:
+                    count = self._take_run(buf, pos, end, line, record, chunk)
+                    pos, line, record = end, line + count, record + count
+                    continue
+            parsed = self._record_with_quotes(buf, pos, line, record, final, chunk)
+            if parsed is None:
+                break
+            fields, pos, ending, breaks = parsed
+            chunk.segments.append(Segment(record, line, 1, len(fields)))
+            chunk.exceptional.append((record, fields))
+            if chunk.rows is not None:
+                chunk.rows.append(fields)
+            line += breaks
+            if ending:
+                chunk._count_ending(ending, 1, line)
+                line += 1
+                self._ending = self._ending or ending
+            self._width = len(fields)
+            record += 1
+        chunk.count = record - chunk.first_record
+        self._pending = buf[pos:]
+        self._line, self._record = line, record
+        return chunk
+
+    def _take_run(self, buf: str, pos: int, end: int, line: int, record: int, chunk: Chunk) -> int:
+        """Record a run the fast path matched; returns how many records it holds."""
+        ending = self._ending
+        block = buf[pos:end]
+        lines = block.split(ending)
+        lines.pop()  # the run ends with a line ending, so the last piece is empty
+        count = len(lines)
+        chunk.segments.append(Segment(record, line, count, self._width))
+        chunk._count_ending(ending, count, line)
+        if len(block) > self.field_size_limit:
+            for offset, text in enumerate(lines):
+                if len(text) > self.field_size_limit:
+                    fields = next(self._split([text]))
+                    self._check_sizes(fields, line + offset, record + offset, chunk)
+        if chunk.rows is not None:
+            chunk.rows.extend(self._split(lines))
+        return count
+
+    def _split(self, lines: list[str]) -> Iterator[list[str]]:
+        """Fields of clean one-line records. On these the grammar and `csv` agree exactly."""
+        return csv.reader(
+            lines, delimiter=self.delimiter, quotechar=self.quote, doublequote=True, strict=True
+        )
+
+    def _check_sizes(self, fields: list[str], line: int, record: int, chunk: Chunk) -> None:
+        for index, value in enumerate(fields, 1):
+            if len(value) > self.field_size_limit:
+                chunk.irregularities.append(
+                    Irregularity(Anomaly.FIELD_TOO_LARGE, line, record, index, len(value))
+                )
+
+    def _record_with_quotes(
+        self, buf: str, pos: int, line: int, record: int, final: bool, chunk: Chunk
+    ) -> tuple[list[str], int, str, int] | None:
+        """One record that holds a quote, or that the buffer may cut short.
+
+        Returns the fields, the position after the record, its line ending ("" at the end of
+        the file) and how many line breaks its quoted fields hold; None when the buffer ends
+        before the record does and more text is coming.
+        """
+        d, q, n = self.delimiter, self.quote, len(buf)
+        found: list[Irregularity] = []
+        fields: list[str] = []
+        breaks, column, i = 0, 1, pos
+        while True:
+            at_line = line + breaks
+            if i < n and buf[i] == q:
+                body_end = _reach(self._quoted_body, buf, i + 1)
+                if body_end >= n:
+                    if not final:
+                        return None
+                    body = buf[i + 1 :]
+                    found.append(Irregularity(Anomaly.UNCLOSED_QUOTE, at_line, record, column))
+                    fields.append(body.replace(q + q, q))
+                    breaks += _newlines(body)
+                    i = n
+                else:
+                    body = buf[i + 1 : body_end]
+                    value = body.replace(q + q, q) if q in body else body
+                    if "\n" in body or "\r" in body:
+                        breaks += _newlines(body)
+                    i = body_end + 1
+                    if i < n and buf[i] != d and buf[i] not in "\r\n":
+                        tail_end = _reach(self._rest, buf, i)
+                        kind = (
+                            Anomaly.TEXT_AFTER_QUOTE
+                            if buf[i:tail_end].strip(" \t")
+                            else Anomaly.SPACE_AFTER_QUOTE
+                        )
+                        found.append(Irregularity(kind, line + breaks, record, column))
+                        value += buf[i:tail_end]
+                        i = tail_end
+                    fields.append(value)
+            else:
+                end = _reach(self._unquoted, buf, i)
+                if end < n and buf[end] == q:
+                    lead = buf[i:end]
+                    if lead and not lead.strip(" \t"):
+                        found.append(
+                            Irregularity(Anomaly.SPACE_BEFORE_QUOTE, at_line, record, column)
+                        )
+                        i = end  # read on as the quoted field it was meant to be
+                        continue
+                    found.append(Irregularity(Anomaly.STRAY_QUOTE, at_line, record, column))
+                    end = _reach(self._rest, buf, end)
+                fields.append(buf[i:end])
+                i = end
+            if i >= n:
+                if not final:
+                    return None
+                ending = ""
+                break
+            char = buf[i]
+            if char == d:
+                i += 1
+                column += 1
+                continue
+            if char == "\r":
+                if i + 1 >= n and not final:
+                    return None
+                ending = "\r\n" if buf.startswith("\n", i + 1) else "\r"
+            else:
+                ending = "\n"
+            i += len(ending)
+            break
+        chunk.irregularities.extend(found)
+        if any(len(value) > self.field_size_limit for value in fields):
+            self._check_sizes(fields, line, record, chunk)
+        return fields, i, ending, breaks
