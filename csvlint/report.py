@@ -1,4 +1,5 @@
-"""The outcome of a lint: per-file facts, sorted findings, and the counts behind a capped listing."""
+"""The outcome of a lint: per-file facts, sorted findings, and the counts behind a capped
+listing."""
 
 from __future__ import annotations
 

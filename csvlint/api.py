@@ -1,0 +1,97 @@
+"""The library: what ingestion code calls. It never prints, exits or touches the network."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from csvlint.engine.run import LintOptions
+from csvlint.engine.sources import blocks_from_bytes, blocks_of, display
+from csvlint.report import Report
+from csvlint.settings import Settings
+
+StrPath = str | os.PathLike[str]
+
+
+def _options(
+    settings: Settings | None,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    max_per_rule: int | None,
+) -> tuple[Settings, LintOptions]:
+    chosen = (settings or Settings()).with_options(
+        select=tuple(select) if select is not None else None,
+        ignore=tuple(ignore) if ignore is not None else None,
+        max_per_rule=max_per_rule,
+    )
+    return chosen, LintOptions(
+        selection=chosen.selection(),
+        max_per_rule=chosen.max_per_rule,
+        field_size_limit=chosen.field_size_limit,
+    )
+
+
+def lint(
+    path: StrPath,
+    *,
+    config: StrPath | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    max_per_rule: int | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Lint one CSV file (against `config`, an import configuration, when given).
+
+    Raises FileNotFoundError when `path` does not exist; everything wrong with the file itself
+    is a finding in the report.
+    """
+    from csvlint.engine.project import Project
+
+    chosen, options = _options(settings, select, ignore, max_per_rule)
+    project = Project(chosen, options)
+    return project.lint_paths([os.fspath(path)], config=None if config is None else Path(config))
+
+
+def lint_bytes(
+    data: bytes,
+    *,
+    config: StrPath | None = None,
+    name: str = "<bytes>",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    max_per_rule: int | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Lint CSV bytes already in memory; findings name the file `name`."""
+    from csvlint.engine.project import Project
+
+    chosen, options = _options(settings, select, ignore, max_per_rule)
+    project = Project(chosen, options)
+    return project.lint_blocks(
+        name, blocks_from_bytes(data), config=None if config is None else Path(config)
+    )
+
+
+def lint_stream(
+    stream: BinaryIO,
+    *,
+    config: StrPath | None = None,
+    name: str = "<stream>",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    max_per_rule: int | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Lint a binary stream, read once from where it stands (an HTTP response, a pipe)."""
+    from csvlint.engine.project import Project
+
+    chosen, options = _options(settings, select, ignore, max_per_rule)
+    project = Project(chosen, options)
+    return project.lint_blocks(
+        name, blocks_of(stream), config=None if config is None else Path(config)
+    )
+
+
+__all__ = ["display", "lint", "lint_bytes", "lint_stream"]

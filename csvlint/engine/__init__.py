@@ -1,0 +1,1 @@
+"""One pass over each file: read, hand the facts to every selected rule, collect the findings."""

@@ -1,0 +1,43 @@
+"""What a rule knows about the file it is judging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from csvlint.dialect import Dialect
+from csvlint.engine.facts import Header
+
+if TYPE_CHECKING:
+    from csvlint.config.model import ImportConfig
+
+
+@dataclass(slots=True)
+class FileContext:
+    """The file being linted, its configuration (if any) and the limits in force.
+
+    `sample` is true when the file is a configuration's own sample: then its errors block
+    Copy ID. `header` is set by the engine once the header record is known.
+    """
+
+    path: str
+    config: ImportConfig | None = None
+    config_path: str | None = None
+    sample: bool = False
+    field_size_limit: int = 1 << 20
+    header: Header | None = None
+
+    @property
+    def declared(self) -> Dialect | None:
+        """The dialect the configuration declares, or None without one."""
+        if self.config is None:
+            return None
+        settings = self.config.file
+        encoding = settings.encoding.lower().replace("_", "-")
+        bom = encoding in ("utf-8-sig", "utf8-sig")
+        return Dialect(
+            encoding="utf-8" if bom else settings.encoding,
+            bom=bom,
+            delimiter=settings.delimiter,
+            quote=settings.quote,
+        )

@@ -1,0 +1,244 @@
+"""A lint over paths: configurations with their samples first, then CSV files, each against
+the configuration that receives it, then the checks across files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from csvlint.engine.configfile import ConfigSubject, inside, project_root
+from csvlint.engine.context import FileContext
+from csvlint.engine.globs import matches
+from csvlint.engine.run import LintOptions, ProgressFactory, Run
+from csvlint.engine.sources import (
+    MissingPath,
+    blocks_from_path,
+    blocks_of,
+    display,
+    excluded,
+    expand,
+    is_config,
+)
+from csvlint.report import FileResult, Report
+from csvlint.rules import ConfigRule
+from csvlint.settings import Settings
+
+if TYPE_CHECKING:
+    from csvlint.config.load import LoadedConfig
+
+_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
+
+
+class ProjectError(Exception):
+    """The lint cannot be done: a path that does not exist, standard input given twice."""
+
+
+class Project:
+    """The configurations of a project and the lint of any paths in it."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        options: LintOptions,
+        root: Path | None = None,
+        progress: ProgressFactory | None = None,
+    ) -> None:
+        self.settings = settings
+        self.options = options
+        self.root = root or (settings.source.parent if settings.source else Path.cwd())
+        self.run = Run(options, progress)
+        self._loaded: dict[Path, LoadedConfig] = {}
+        self._discovered: list[Path] | None = None
+        self._samples: set[Path] = set()
+        self.subjects: list[ConfigSubject] = []
+
+    # -- configurations -------------------------------------------------------------------
+
+    def load(self, path: Path) -> LoadedConfig:
+        """A configuration file, read once per lint."""
+        from csvlint.config.load import load_config
+
+        key = path.resolve()
+        if key not in self._loaded:
+            self._loaded[key] = load_config(path)
+        return self._loaded[key]
+
+    def discovered(self) -> list[Path]:
+        """Every configuration under the project root matching the `configs` setting."""
+        if self._discovered is None:
+            found: list[Path] = []
+            for folder, dirs, files in os.walk(self.root):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+                for name in sorted(files):
+                    if not is_config(name):
+                        continue
+                    path = Path(folder, name)
+                    relative = path.relative_to(self.root).as_posix()
+                    wanted = any(matches(relative, glob) for glob in self.settings.configs)
+                    if wanted and not excluded(relative, self.settings.exclude):
+                        found.append(path)
+            self._discovered = found
+        return self._discovered
+
+    def config_for(self, csv: Path) -> LoadedConfig | None:
+        """The configuration whose `files` patterns (or `sample`) name this CSV file."""
+        wanted = csv.resolve()
+        for path in self.discovered():
+            loaded = self.load(path)
+            config = loaded.config
+            if config is None:
+                continue
+            folder = path.parent.resolve()
+            sample = config.sample_path
+            if sample is not None and sample.resolve() == wanted:
+                return loaded
+            try:
+                relative = wanted.relative_to(folder).as_posix()
+            except ValueError:
+                relative = os.path.relpath(wanted, folder).replace(os.sep, "/")
+            if any(matches(relative, pattern) for pattern in config.files):
+                return loaded
+        return None
+
+    def check_config(self, path: Path, shown: str, verifying: bool = False) -> ConfigSubject:
+        """Check a configuration file and its sample; the findings go to this lint's report."""
+        loaded = self.load(path)
+        subject = ConfigSubject(loaded, shown, project_root(path), verifying=verifying)
+        config = loaded.config
+        if config is not None:
+            self._check_sample(subject)
+        rules = self._config_rules(shown)
+        for rule in rules:
+            judge = rule(FileContext(shown, config=config))
+            assert isinstance(judge, ConfigRule)
+            self.run.collector.add(rule, judge.check_config(subject), shown)
+        self.run.files.append(FileResult(path=shown, kind="config"))
+        self.subjects.append(subject)
+        return subject
+
+    def _config_rules(self, shown: str) -> list[type[ConfigRule]]:
+        return [
+            rule
+            for rule in self.options.selection.rules_for(shown, True)
+            if issubclass(rule, ConfigRule)
+        ]
+
+    def _check_sample(self, subject: ConfigSubject) -> None:
+        config = subject.config
+        assert config is not None
+        sample = config.sample_path
+        if config.sample is None or sample is None:
+            subject.sample_problem = "the configuration names no sample"
+            return
+        subject.sample_shown = display(sample)
+        if not inside(sample, subject.root):
+            subject.sample_problem = f"the sample {config.sample!r} is outside the project"
+            return
+        if sample.is_dir():
+            subject.sample_problem = f"the sample {config.sample!r} is a folder, not a CSV file"
+            return
+        if not sample.is_file():
+            subject.sample_problem = f"the sample {config.sample!r} does not exist"
+            return
+        context = FileContext(
+            subject.sample_shown,
+            config=config,
+            config_path=subject.shown,
+            sample=True,
+            field_size_limit=self.options.field_size_limit,
+        )
+        try:
+            blocks = blocks_from_path(sample)
+            facts = self.run.lint_csv(context, blocks, sample.stat().st_size)
+        except OSError as exc:
+            subject.sample_problem = f"the sample cannot be read: {exc.strerror or exc}"
+            return
+        self._samples.add(sample.resolve())
+        subject.sample, subject.sample_facts = context, facts
+        if facts.binary is not None:
+            subject.sample_problem = f"the sample is not a CSV file: it is {facts.binary.what}"
+
+    def check_project(self) -> None:
+        """The checks across every configuration checked so far (duplicate IDs)."""
+        if not self.subjects:
+            return
+        checked = {s.loaded.path.resolve() for s in self.subjects}
+        for path in self.discovered():
+            if path.resolve() not in checked:
+                loaded = self.load(path)
+                bystander = ConfigSubject(loaded, display(path), self.root, checked=False)
+                self.subjects.append(bystander)
+        for rule in self._config_rules(self.subjects[0].shown):
+            judge = rule(FileContext(self.subjects[0].shown))
+            assert isinstance(judge, ConfigRule)
+            self.run.collector.add(rule, judge.check_project(self.subjects), self.subjects[0].shown)
+
+    # -- lints ----------------------------------------------------------------------------
+
+    def lint_paths(
+        self, paths: Sequence[str], config: Path | None = None, stdin: BinaryIO | None = None
+    ) -> Report:
+        """Lint files and folders (and `-`, standard input, when `stdin` is given)."""
+        try:
+            targets = expand(paths, self.settings.exclude)
+        except MissingPath as exc:
+            raise ProjectError(str(exc)) from None
+        if sum(t.path is None for t in targets) > 1:
+            raise ProjectError("standard input (-) can be read only once")
+        given = self._given_config(config)
+        for target in (t for t in targets if t.is_config):
+            assert target.path is not None
+            self.check_config(target.path, target.shown)
+            if self.run.stopped:
+                return self.report()
+        for target in (t for t in targets if not t.is_config):
+            if target.path is not None and target.path.resolve() in self._samples:
+                continue  # already checked as its configuration's sample
+            if target.path is None:
+                if stdin is None:
+                    raise ProjectError("standard input (-) is not available here")
+                self._lint_csv(target.shown, blocks_of(stdin), given, 0)
+            else:
+                loaded = given or self.config_for(target.path)
+                size = target.path.stat().st_size
+                self._lint_csv(target.shown, blocks_from_path(target.path), loaded, size)
+            if self.run.stopped:
+                break
+        return self.report()
+
+    def lint_blocks(self, name: str, blocks: Iterator[bytes], config: Path | None) -> Report:
+        """Lint one CSV given as blocks of bytes."""
+        self._lint_csv(name, blocks, self._given_config(config), 0)
+        return self.report()
+
+    def _given_config(self, config: Path | None) -> LoadedConfig | None:
+        if config is None:
+            return None
+        if not config.is_file():
+            raise ProjectError(f"{config}: no such configuration file")
+        shown = display(config)
+        if not any(s.shown == shown for s in self.subjects):
+            self.check_config(config, shown)
+        return self.load(config)
+
+    def _lint_csv(
+        self, shown: str, blocks: Iterator[bytes], loaded: LoadedConfig | None, size: int
+    ) -> None:
+        context = FileContext(
+            shown,
+            config=loaded.config if loaded else None,
+            config_path=display(loaded.path) if loaded and loaded.config else None,
+            field_size_limit=self.options.field_size_limit,
+        )
+        self.run.lint_csv(context, blocks, size)
+
+    def report(self) -> Report:
+        """The report of everything linted so far, with the checks across files."""
+        if not self._reported:
+            self.check_project()
+            self._reported = True
+        return self.run.report()
+
+    _reported = False

@@ -1,0 +1,115 @@
+"""Where CSV bytes come from: files, standard input, bytes in memory, a stream read once."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from csvlint.engine.globs import matches
+
+BLOCK_SIZE = 1 << 20
+CSV_SUFFIXES = (".csv", ".tsv")
+CONFIG_SUFFIXES = (".import.yaml", ".import.yml", ".import.json")
+#: folders never searched for files
+_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
+
+
+class MissingPath(FileNotFoundError):
+    """A path given to lint that does not exist."""
+
+
+def blocks_of(stream: BinaryIO, size: int = BLOCK_SIZE) -> Iterator[bytes]:
+    """The stream's bytes, `size` at a time, read once."""
+    while block := stream.read(size):
+        yield block
+
+
+def blocks_from_path(path: Path) -> Iterator[bytes]:
+    """A file's bytes, block by block; the file is closed when the blocks run out."""
+    with path.open("rb") as stream:
+        yield from blocks_of(stream)
+
+
+def blocks_from_bytes(data: bytes, size: int = BLOCK_SIZE) -> Iterator[bytes]:
+    """Bytes in memory, cut into blocks as a file would be read."""
+    view = memoryview(data)
+    for start in range(0, len(data), size):
+        yield bytes(view[start : start + size])
+
+
+def display(path: Path | str) -> str:
+    """A path as reports show it: relative to the current directory when under it, with `/`."""
+    text = str(path)
+    if os.path.isabs(text):
+        with contextlib.suppress(ValueError):
+            text = os.path.relpath(text)
+        if text.startswith(".."):
+            text = str(path)
+    return PurePosixPath(Path(text).as_posix()).as_posix()
+
+
+def is_config(path: str | Path) -> bool:
+    """Whether a path names an import configuration file."""
+    return str(path).lower().endswith(CONFIG_SUFFIXES)
+
+
+def is_csv(path: str | Path) -> bool:
+    """Whether a path names a CSV file by its suffix."""
+    return str(path).lower().endswith(CSV_SUFFIXES)
+
+
+def excluded(path: str, patterns: Sequence[str]) -> bool:
+    """Whether `path` (as displayed) matches an exclude glob, or lies under a matched folder."""
+    posix = PurePosixPath(path)
+    candidates = [path, *(p.as_posix() for p in posix.parents if str(p) != ".")]
+    return any(matches(c, pattern) for c in candidates for pattern in patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One thing to lint: a file (`path`), or standard input when `path` is None."""
+
+    shown: str
+    path: Path | None
+
+    @property
+    def is_config(self) -> bool:
+        """Whether the target is an import configuration."""
+        return self.path is not None and is_config(self.path)
+
+
+def expand(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[Target]:
+    """The files to lint: files as given, folders searched for CSV files and configurations,
+    `-` for standard input. Raises `MissingPath` for a path that does not exist."""
+    found: list[Target] = []
+    seen: set[Path] = set()
+    for given in paths:
+        if given == "-":
+            found.append(Target("-", None))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for child in _walk(path):
+                shown = display(child)
+                if child.resolve() not in seen and not excluded(shown, exclude):
+                    seen.add(child.resolve())
+                    found.append(Target(shown, child))
+        elif path.exists():
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                found.append(Target(display(path), path))
+        else:
+            raise MissingPath(f"{given}: no such file or directory")
+    return found
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+        for name in sorted(files):
+            if is_csv(name) or is_config(name):
+                yield Path(root, name)
