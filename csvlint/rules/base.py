@@ -8,14 +8,17 @@ configuration) and answers with `Violation`s: what is wrong and where.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from csvlint.finding import Severity
 
 if TYPE_CHECKING:
+    from csvlint.engine.configfile import ConfigSubject
     from csvlint.engine.context import FileContext
+    from csvlint.engine.facts import FileFacts, Header
+    from csvlint.reader.grammar import Chunk
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,9 @@ class Violation:
     path: str | None = None
 
 
+Violations = Iterable[Violation]
+
+
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and write a docstring:
     a one-line summary, then what it checks, why, a failing and a passing example."""
@@ -48,6 +54,42 @@ class Rule:
 
     def __init__(self, file: FileContext) -> None:
         self.file = file
+
+    # The hooks. The engine calls only those a rule overrides, in this order: the header once,
+    # every chunk of records, then the file's facts once the whole file is read.
+
+    def check_header(self, header: Header) -> Violations:
+        """Judge the header record."""
+        return ()
+
+    def check_chunk(self, chunk: Chunk) -> Violations:
+        """Judge a chunk of records."""
+        return ()
+
+    def check_file(self, facts: FileFacts) -> Violations:
+        """Judge what is known of the whole file once it is read."""
+        return ()
+
+    def at_record(
+        self,
+        chunk: Chunk,
+        record: int,
+        message: str,
+        column: int | None = None,
+        hint: str | None = None,
+        severity: Severity | None = None,
+    ) -> Violation:
+        """A violation at `record` (and 1-based `column`), on the line the record starts on."""
+        header = self.file.header
+        return Violation(
+            message,
+            line=chunk.line_of(record),
+            record=record,
+            column=column,
+            column_name=header.name(column) if header and column else None,
+            hint=hint,
+            severity=severity,
+        )
 
     @classmethod
     def summary(cls) -> str:
@@ -65,4 +107,27 @@ class Rule:
         return cls.blocks_copy_id
 
 
-Violations = Iterable[Violation]
+class FeedRule(Rule):
+    """A rule that judges several files together: the files of one feed, or the whole project.
+
+    `check_feed` gets every file's context once all are read; violations name their `path`.
+    """
+
+    def check_feed(self, files: Sequence[FileContext]) -> Violations:
+        """Judge the files together."""
+        return ()
+
+
+class ConfigRule(Rule):
+    """A rule on an import configuration: the file alone, or beside its sample and the rest of
+    the project. Its findings name the configuration file unless a violation says otherwise."""
+
+    blocks_copy_id = True
+
+    def check_config(self, subject: ConfigSubject) -> Violations:
+        """Judge one configuration (and what its sample showed)."""
+        return ()
+
+    def check_project(self, subjects: Sequence[ConfigSubject]) -> Violations:
+        """Judge every configuration of the project together."""
+        return ()

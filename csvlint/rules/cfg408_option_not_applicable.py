@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from csvlint.config.model import Column, ImportConfig
+from csvlint.engine.configfile import ConfigSubject
+from csvlint.finding import Severity
+from csvlint.rules._config import at
+from csvlint.rules.base import ConfigRule, Violations
+
+NUMBER_OPTIONS = frozenset(
+    {"decimal_separator", "thousands_separator", "prefix", "suffix", "percent", "multiplier"}
+)
+#: which options apply to which kind of target
+APPLIES = {
+    "number": NUMBER_OPTIONS,
+    "integer": NUMBER_OPTIONS,
+    "date": frozenset({"date_format"}),
+    "dimension": frozenset({"on_missing_item"}),
+    "text": frozenset(),
+    "boolean": frozenset(),
+}
+
+
+def column_kind(config: ImportConfig, column: Column) -> str | None:
+    """The type of what a column writes (`dimension` for a metric's dimension); None when the
+    column writes nothing, or something the target lacks (CFG405's finding)."""
+    target = config.target
+    if column.value:
+        return target.value_type if not target.is_list else None
+    if column.dimension is not None:
+        return "dimension" if target.dimension(column.dimension) else None
+    if column.property is not None:
+        prop = target.property(column.property)
+        return prop.type if prop else None
+    return None
+
+
+class OptionNotApplicable(ConfigRule):
+    """A format option on a target type it does not apply to.
+
+    A date format on a number, `on_missing_item` on text, a prefix on a date, any option on a
+    column that is not imported, or a pivot on a flat file: Pigment's wizard offers no such
+    combination, so the configuration cannot be the one saved in Pigment.
+
+    Fails: `{header: Amount, property: Amount, date_format: dd/MM/yyyy}` (Amount is a number).
+    Passes: `{header: Amount, property: Amount, thousands_separator: ","}`.
+    """
+
+    code = "CFG408"
+    name = "option-not-applicable"
+    severity = Severity.ERROR
+
+    def check_config(self, subject: ConfigSubject) -> Violations:
+        config = subject.config
+        if config is None:
+            return
+        for column in config.columns:
+            given = column.options.given()
+            if not given:
+                continue
+            mapped = column.value or column.target_name is not None
+            kind = column_kind(config, column)
+            if mapped and kind is None:
+                continue  # the target is unknown: CFG405 reports it
+            allowed = APPLIES.get(kind or "", frozenset())
+            for option in given:
+                if option in allowed:
+                    continue
+                what = f"a {kind} target" if kind else "a column that is not imported"
+                yield at(
+                    config,
+                    f"{column.pointer}/{option}",
+                    f"{option} does not apply to {what} (column {column.header!r})",
+                    hint="remove the option, or map the column to a target it applies to",
+                )
+        settings = config.file
+        if settings.pivot is not None and settings.layout != "pivoted":
+            yield at(config, "/file/pivot", "file.pivot applies only to layout: pivoted")
+        if settings.layout == "pivoted" and config.target.is_list:
+            yield at(
+                config,
+                "/file/layout",
+                "the pivoted layout imports into a metric; the target is a list",
+                hint="use layout: flat for a list",
+            )

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from csvlint.finding import Severity
+from csvlint.reader.grammar import Anomaly, Chunk
+from csvlint.rules._anomaly import irregularities
+from csvlint.rules.base import Rule, Violations
+
+
+class UnclosedQuote(Rule):
+    """A quoted field never closes before the end of the file.
+
+    Everything after the opening quote, line breaks included, becomes one value: the rest of
+    the file is lost as a single field. The finding points at the field that opened the quote.
+
+    Fails: `ORD-1,"Smith, John,10` (no closing quote on any later line).
+    Passes: `ORD-1,"Smith, John",10`.
+    """
+
+    code = "CSV107"
+    name = "unclosed-quote"
+    severity = Severity.ERROR
+
+    def check_chunk(self, chunk: Chunk) -> Violations:
+        for found in irregularities(chunk, Anomaly.UNCLOSED_QUOTE):
+            yield self.at_record(
+                chunk,
+                found.record,
+                f"the quote opened in field {found.column} of record {found.record} never closes",
+                column=found.column,
+                hint="close the quote, or double the quote characters inside the value",
+            )
