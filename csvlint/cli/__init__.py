@@ -1,0 +1,76 @@
+"""The command line: thin click commands that parse options, call the library and print."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from csvlint import __version__
+from csvlint.cli.catalogue import explain_command, rules_command, schema_command
+from csvlint.cli.errors import Fatal
+from csvlint.cli.lint import lint_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="csvlint", message="%(prog)s %(version)s")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool) -> None:
+    """Lint CSV extracts and the Pigment import configurations that receive them.
+
+    \b
+    Exit codes: 0 nothing failing, 1 findings at the failing level,
+                2 csvlint could not do its job (bad usage, settings, paths).
+    """
+    ctx.obj = {"verbose": verbose}
+
+
+cli.add_command(lint_command)
+cli.add_command(rules_command)
+cli.add_command(explain_command)
+cli.add_command(schema_command)
+
+
+def _register_config() -> None:
+    from csvlint.cli.config import config_group
+
+    cli.add_command(config_group)
+
+
+_register_config()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The `csvlint` command. Never lets a traceback out unless asked with -v."""
+    args = sys.argv[1:] if argv is None else argv
+    verbose = "-v" in args or "--verbose" in args
+    try:
+        cli.main(args=args, prog_name="csvlint", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("csvlint: aborted", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Fatal as exc:
+        click.echo(f"csvlint: {exc}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`| head`): nothing left to say
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("csvlint: interrupted", err=True)
+        sys.exit(2)
+    except Exception as exc:
+        if verbose:
+            traceback.print_exc()
+        else:
+            click.echo(
+                f"csvlint: internal error: {exc!r} (run with -v for the traceback)", err=True
+            )
+        sys.exit(2)
+    sys.exit(0)

@@ -1,0 +1,160 @@
+"""`csvlint config`: draft, save, verify an import configuration, and copy its ID."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from csvlint.cli.errors import Fatal
+from csvlint.cli.lint import current_settings
+from csvlint.cli.output import wants_color
+from csvlint.report import Report
+from csvlint.reporters import reporter
+
+TARGET_TYPES = ("dimension_list", "transaction_list", "metric")
+
+
+@click.group("config")
+def config_group() -> None:
+    """Draft, save and verify import configurations; copy their ID."""
+
+
+def _show(report: Report, err: bool = False, only_blocking: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    if only_blocking:
+        report = Report.build(
+            report.files, [f for f in report.findings if f.blocks_copy_id], report.omitted
+        )
+    reporter("full")(report, stream, wants_color(stream))
+
+
+@config_group.command("init")
+@click.argument("sample", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--target-type", type=click.Choice(TARGET_TYPES), required=True)
+@click.option("--block", required=True, help="The List or Metric the import writes.")
+@click.option("--unique", metavar="HEADER", help="The column that identifies items (a key).")
+@click.option("--name", help="The configuration's name (default: from the block).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the draft (default: SAMPLE's name with .import.yaml, in the current "
+    "folder); - for standard output.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init_command(
+    sample: Path,
+    target_type: str,
+    block: str,
+    unique: str | None,
+    name: str | None,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Write a draft configuration from a sample: its dialect, its header as columns, one
+    property per column with a guessed type and format."""
+    import os
+
+    from csvlint.config.draft import render_draft
+    from csvlint.config.write import write_new
+    from csvlint.engine.sample import SampleError, read_sample
+    from csvlint.formats.guess import guess_column
+
+    try:
+        read = read_sample(sample)
+    except SampleError as exc:
+        raise Fatal(str(exc)) from None
+    if unique is not None and unique not in read.header:
+        raise Fatal(f"--unique {unique!r} is not a column of {sample}")
+    columns = list(zip(*read.rows, strict=False)) if read.rows else []
+    guesses = [
+        guess_column(columns[i] if i < len(columns) else ()) for i in range(len(read.header))
+    ]
+    target = output or Path(f"{sample.stem}.import.yaml")
+    folder = Path.cwd() if str(target) == "-" else target.resolve().parent
+    relative = os.path.relpath(sample.resolve(), folder).replace(os.sep, "/")
+    try:
+        text = render_draft(
+            sample=relative,
+            name=name or f"{block} from {sample.name}",
+            target_type=target_type,
+            block=block,
+            encoding=read.dialect.encoding,
+            delimiter=read.dialect.delimiter,
+            quote=read.dialect.quote,
+            header=list(read.header),
+            guesses=guesses,
+            unique=unique,
+        )
+    except ValueError as exc:
+        raise Fatal(f"cannot draft from {sample}: {exc}") from None
+    if str(target) == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        write_new(target, text, overwrite=force)
+    except FileExistsError:
+        raise Fatal(f"{target} exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise Fatal(f"cannot write {target}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {target}: check the guessed types, then `csvlint config save {target}`")
+
+
+@config_group.command("save")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "new_id", metavar="UUID", help="The ID Pigment's Copy ID gave.")
+def save_command(file: Path, new_id: str | None) -> None:
+    """Check FILE against its sample; when nothing blocks Copy ID, write its id and fingerprint.
+
+    The file is written atomically, keeping comments and key order; on any blocking finding it
+    is left untouched and the command exits 1.
+    """
+    from csvlint.lifecycle import ConfigFileError, save_config
+
+    try:
+        saved = save_config(file, new_id, current_settings())
+    except ValueError:
+        raise Fatal(f"--id {new_id!r} is not a UUID") from None
+    except ConfigFileError as exc:
+        raise Fatal(str(exc)) from None
+    except OSError as exc:
+        raise Fatal(f"cannot write {file}: {exc.strerror or exc}") from None
+    if not saved.written:
+        _show(saved.report, err=True, only_blocking=True)
+        click.echo(f"{file} not saved: the findings above block Copy ID", err=True)
+        sys.exit(1)
+    click.echo(f"saved {file} (id {saved.id})")
+
+
+@config_group.command("verify")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def verify_command(files: tuple[Path, ...]) -> None:
+    """Check saved configurations: IDs canonical and unique, fingerprints fresh, samples still
+    matching, nothing blocking Copy ID. Exit 1 when something blocks."""
+    from csvlint.lifecycle import ConfigFileError, verify_config
+
+    try:
+        report = verify_config(list(files), current_settings())
+    except ConfigFileError as exc:
+        raise Fatal(str(exc)) from None
+    _show(report)
+    sys.exit(1 if report.blocks_copy_id else 0)
+
+
+@config_group.command("id")
+@click.argument("file", type=click.Path(path_type=Path))
+def id_command(file: Path) -> None:
+    """Print FILE's ID alone, when verify passes; else the blocking findings on standard
+    error, and exit 1."""
+    from csvlint.lifecycle import ConfigFileError, config_id
+
+    try:
+        found, report = config_id(file, current_settings())
+    except ConfigFileError as exc:
+        raise Fatal(str(exc)) from None
+    if found is None:
+        _show(report, err=True, only_blocking=True)
+        sys.exit(1)
+    click.echo(found)

@@ -1,0 +1,108 @@
+"""Save, Verify and Copy ID: csvlint's model of Pigment's gate on import configurations.
+
+Save checks a configuration against its sample and, when nothing blocks Copy ID, stamps its
+`id` and `saved.fingerprint`. Verify checks that a saved configuration still holds. Copy ID
+gives the ID only when verify passes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from csvlint.engine.project import Project
+from csvlint.engine.run import LintOptions
+from csvlint.engine.sources import display
+from csvlint.report import Report
+from csvlint.settings import Settings
+
+#: checks a save does not run: it is what refreshes the fingerprint and ends the draft
+_NOT_ON_SAVE = ("CFG409", "CFG411")
+
+
+class ConfigFileError(Exception):
+    """A configuration path that is not a file."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The outcome of a save: the report, and the ID written (None when nothing was)."""
+
+    report: Report
+    id: str | None
+
+    @property
+    def written(self) -> bool:
+        """Whether the file was stamped."""
+        return self.id is not None
+
+
+def _project(settings: Settings | None, ignore: Sequence[str] = ()) -> Project:
+    chosen = (settings or Settings()).with_options(max_per_rule=0)
+    if ignore:
+        chosen = chosen.with_options(ignore=tuple(chosen.ignore) + tuple(ignore))
+    options = LintOptions(selection=chosen.selection(), field_size_limit=chosen.field_size_limit)
+    return Project(chosen, options)
+
+
+def _existing(path: Path) -> Path:
+    if not path.is_file():
+        raise ConfigFileError(f"{path}: no such configuration file")
+    return path
+
+
+def verify_config(
+    paths: Path | str | Sequence[Path | str], settings: Settings | None = None
+) -> Report:
+    """Check saved configurations: canonical and unique IDs, fresh fingerprints, samples that
+    still match, nothing that blocks Copy ID. A draft blocks. `report.blocks_copy_id` is the
+    verdict."""
+    given = [paths] if isinstance(paths, str | Path) else list(paths)
+    project = _project(settings)
+    for path in given:
+        file = _existing(Path(path))
+        project.check_config(file, display(file), verifying=True)
+    return project.report()
+
+
+def config_id(path: Path | str, settings: Settings | None = None) -> tuple[str | None, Report]:
+    """The configuration's ID when verify passes, else None; with the verify report."""
+    file = _existing(Path(path))
+    report = verify_config(file, settings)
+    if report.blocks_copy_id:
+        return None, report
+    project = _project(settings)
+    config = project.load(file).config
+    return (config.id if config else None), report
+
+
+def save_config(
+    path: Path | str, new_id: str | None = None, settings: Settings | None = None
+) -> Saved:
+    """Check the configuration against its sample and, when nothing blocks Copy ID, write its
+    `id` (the one given, else the one there, else a new UUID) and `saved.fingerprint`,
+    atomically. An ID once set never changes unless a new one is given."""
+    from csvlint.config.fingerprint import fingerprint
+    from csvlint.config.write import stamp
+
+    file = _existing(Path(path))
+    if new_id is not None:
+        new_id = str(uuid.UUID(new_id))  # ValueError for a malformed ID: the caller says so
+    project = _project(settings, ignore=_NOT_ON_SAVE)
+    shown = display(file)
+    subject = project.check_config(file, shown)
+    config = subject.config
+    if config is not None and new_id is not None and new_id != config.id:
+        # the ID about to be written must not collide with another configuration's
+        for other in project.discovered():
+            loaded = project.load(other)
+            if other.resolve() != file.resolve() and loaded.config and loaded.config.id == new_id:
+                raise ConfigFileError(f"id {new_id} is already the id of {display(other)}")
+    report = project.report()
+    if report.blocks_copy_id or config is None or subject.loaded.data is None:
+        return Saved(report, None)
+    chosen = new_id or config.id or str(uuid.uuid4())
+    stamp(file, id=chosen, fingerprint=fingerprint(subject.loaded.data))
+    return Saved(report, chosen)
