@@ -48,7 +48,8 @@ class Collector:
         blocks = violation.blocks_copy_id
         if blocks is None:
             blocks = severity is Severity.ERROR and rule.blocks_copy_id
-            if sample and (severity is Severity.ERROR or rule.code in _SAMPLE_DIALECT):
+            on_sample = severity is Severity.ERROR and rule.blocks_on_sample
+            if sample and (on_sample or rule.code in _SAMPLE_DIALECT):
                 blocks = True
         if self.fail_fast and severity is Severity.ERROR:
             self.stopped = True

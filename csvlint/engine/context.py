@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from csvlint.dialect import Dialect
@@ -26,6 +26,8 @@ class FileContext:
     sample: bool = False
     field_size_limit: int = 1 << 20
     header: Header | None = None
+    #: what rules derive from the file once and share (the value plan, say)
+    derived: dict[str, object] = field(default_factory=dict)
 
     @property
     def declared(self) -> Dialect | None:

@@ -71,6 +71,8 @@ class Chunk:
     #: how many records each line ending (CRLF, LF, CR) ended, and the first line it ended
     endings: dict[str, int] = field(default_factory=dict)
     first_ending_line: dict[str, int] = field(default_factory=dict)
+    #: what rules derive from the chunk once and share (its columns, say)
+    derived: dict[str, object] = field(default_factory=dict)
 
     def line_of(self, record: int) -> int:
         """The physical line record number `record` (of this chunk) starts on."""
@@ -78,6 +80,17 @@ class Chunk:
         index = bisect_right(segments, record, key=lambda s: s.first_record) - 1
         segment = segments[index]
         return segment.first_line + (record - segment.first_record)
+
+    def lines(self, first: int, count: int) -> list[int]:
+        """The start lines of records `first .. first + count - 1`, built per segment."""
+        out: list[int] = []
+        for segment in self.segments:
+            start = max(first, segment.first_record)
+            stop = min(first + count, segment.first_record + segment.count)
+            if start < stop:
+                base = segment.first_line - segment.first_record
+                out.extend(range(start + base, stop + base))
+        return out
 
     def _count_ending(self, ending: str, times: int, line: int) -> None:
         if ending not in self.endings:

@@ -51,6 +51,9 @@ class Rule:
     blocks_copy_id: ClassVar[bool] = False
     #: the rule only makes sense with an import configuration
     needs_config: ClassVar[bool] = False
+    #: an error of this rule on a configuration's own sample blocks Copy ID (values don't:
+    #: a bad value in a later extract fails its lint, not the configuration)
+    blocks_on_sample: ClassVar[bool] = True
 
     def __init__(self, file: FileContext) -> None:
         self.file = file

@@ -1,0 +1,223 @@
+"""What the value rules share: which header column writes what (the plan, made once per file),
+each chunk's columns (transposed once per chunk), and each column's bad cells (checked once)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from csvlint.config.model import Column, ImportConfig
+from csvlint.engine.facts import Header
+from csvlint.formats.column import CHECKED_TYPES, BadCell, ValueCheck, value_check
+from csvlint.finding import Severity
+from csvlint.reader.grammar import Chunk
+from csvlint.rules.base import Rule, Violation, Violations
+
+if TYPE_CHECKING:
+    from csvlint.engine.context import FileContext
+
+
+@dataclass(frozen=True)
+class MappedColumn:
+    """A header column that writes a target: its 0-based `index`, header `name`, the `kind` of
+    value it holds (number, integer, date, boolean, text, dimension), and what the rules need."""
+
+    index: int
+    name: str
+    kind: str
+    check: ValueCheck | None = None
+    unique: bool = False
+    items: frozenset[str] | None = None
+    on_missing_item: str | None = None
+
+    @property
+    def column(self) -> int:
+        """The 1-based column findings name."""
+        return self.index + 1
+
+
+@dataclass
+class ValuePlan:
+    """Every mapped column of a file, and the pivot's item columns."""
+
+    columns: list[MappedColumn] = field(default_factory=list)
+
+    def of_kind(self, *kinds: str) -> list[MappedColumn]:
+        """The mapped columns holding values of these kinds."""
+        return [c for c in self.columns if c.kind in kinds]
+
+
+def _options(config: ImportConfig, column: Column | None) -> dict[str, object]:
+    formats = config.formats
+    merged: dict[str, object] = {
+        "decimal_separator": formats.decimal_separator,
+        "thousands_separator": formats.thousands_separator,
+        "date_format": formats.date_format,
+        "true_values": list(formats.true_values),
+        "false_values": list(formats.false_values),
+    }
+    if column is not None:
+        for name in column.options.given():
+            merged[name] = getattr(column.options, name)
+    return merged
+
+
+def _mapped(config: ImportConfig, column: Column, index: int) -> MappedColumn | None:
+    target = config.target
+    kind: str | None = None
+    unique, items, policy = False, None, column.options.on_missing_item
+    if column.value:
+        kind = target.value_type if not target.is_list else None
+    elif column.dimension is not None:
+        dimension = target.dimension(column.dimension)
+        if dimension is not None:
+            kind, items = "dimension", dimension.items
+    elif column.property is not None:
+        prop = target.property(column.property)
+        if prop is not None:
+            kind, unique, items = prop.type, prop.unique, prop.items
+    if kind is None:
+        return None
+    check = None
+    if kind in CHECKED_TYPES:
+        try:
+            check = value_check(kind, _options(config, column))
+        except ValueError:
+            return None  # an option the format cannot hold: the configuration's own finding
+    return MappedColumn(
+        index,
+        column.header,
+        kind,
+        check,
+        unique,
+        frozenset(items) if items is not None and kind == "dimension" else None,
+        policy,
+    )
+
+
+def plan_for(context: FileContext, header: Header) -> ValuePlan:
+    """The file's value plan, made on first use."""
+    cached = context.derived.get("value-plan")
+    if isinstance(cached, ValuePlan):
+        return cached
+    plan = ValuePlan()
+    config = context.config
+    if config is not None:
+        positions = {name: i for i, name in reversed(list(enumerate(header.names)))}
+        for column in config.columns:
+            index = positions.get(column.header)
+            if index is None:
+                continue
+            mapped = _mapped(config, column, index)
+            if mapped is not None:
+                plan.columns.append(mapped)
+        pivot = config.file.pivot
+        value_type = config.target.value_type
+        if config.file.layout == "pivoted" and pivot is not None and value_type is not None:
+            check = None
+            if value_type in CHECKED_TYPES:
+                try:
+                    check = value_check(value_type, _options(config, None))
+                except ValueError:
+                    check = None
+            for index in range(pivot.first_column - 1, header.width):
+                plan.columns.append(MappedColumn(index, header.names[index], value_type, check))
+    context.derived["value-plan"] = plan
+    return plan
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The data records of a chunk that have the header's width, as columns. `records[i]` is
+    the record of position i; `lines[i]` the line it starts on."""
+
+    values: list[tuple[str, ...]]
+    records: Sequence[int]
+    lines: list[int]
+
+
+def columns_of(chunk: Chunk, header: Header) -> Columns:
+    """The chunk's data records as columns, computed once per chunk."""
+    cached = chunk.derived.get("columns")
+    if isinstance(cached, Columns):
+        return cached
+    rows = chunk.rows or []
+    skip = max(0, header.record + 1 - chunk.first_record)
+    width = header.width
+    if all(s.width == width for s in chunk.segments) or not rows:
+        data = rows[skip:]
+        first = chunk.first_record + skip
+        records: Sequence[int] = range(first, first + len(data))
+        lines = chunk.lines(first, len(data))
+    else:
+        kept = [
+            (chunk.first_record + i, row)
+            for i, row in enumerate(rows)
+            if i >= skip and len(row) == width
+        ]
+        data = [row for _, row in kept]
+        records = [record for record, _ in kept]
+        lines = [chunk.line_of(record) for record in records]
+    values = list(zip(*data, strict=True)) if data else [() for _ in range(width)]
+    found = Columns(values, records, lines)
+    chunk.derived["columns"] = found
+    return found
+
+
+def bad_cells(chunk: Chunk, header: Header, mapped: MappedColumn) -> list[BadCell]:
+    """The invalid values of one mapped column in this chunk, checked once for all rules."""
+    key = f"bad:{mapped.index}"
+    cached = chunk.derived.get(key)
+    if isinstance(cached, list):
+        return cached
+    found: list[BadCell] = []
+    if mapped.check is not None:
+        found = mapped.check.bad_cells(columns_of(chunk, header).values[mapped.index])
+    chunk.derived[key] = found
+    return found
+
+
+def at_cell(
+    columns: Columns,
+    mapped: MappedColumn,
+    position: int,
+    message: str,
+    hint: str | None = None,
+    severity: Severity | None = None,
+) -> Violation:
+    """A violation at one cell: its record's line, the column and its header name."""
+    return Violation(
+        message,
+        line=columns.lines[position],
+        record=columns.records[position],
+        column=mapped.column,
+        column_name=mapped.name,
+        hint=hint,
+        severity=severity,
+    )
+
+
+class CellFormatRule(Rule):
+    """A value rule whose findings are the format checker's bad cells of one problem code."""
+
+    needs_config = True
+    blocks_on_sample = False
+    #: the problem code of `csvlint.formats.column.BadCell` this rule reports
+    problem: ClassVar[str]
+    #: the column kinds whose checker can report that problem
+    kinds: ClassVar[tuple[str, ...]]
+    hint: ClassVar[str | None] = None
+
+    def check_chunk(self, chunk: Chunk) -> Violations:
+        header = self.file.header
+        if header is None or chunk.rows is None:
+            return
+        for mapped in plan_for(self.file, header).of_kind(*self.kinds):
+            cells = bad_cells(chunk, header, mapped)
+            if not cells:
+                continue
+            columns = columns_of(chunk, header)
+            for cell in cells:
+                if cell.code == self.problem:
+                    yield at_cell(columns, mapped, cell.position, cell.message, self.hint)

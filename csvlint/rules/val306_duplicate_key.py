@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from csvlint.engine.context import FileContext
+from csvlint.finding import Severity
+from csvlint.reader.grammar import Chunk
+from csvlint.rules._values import at_cell, columns_of, plan_for
+from csvlint.rules.base import Rule, Violations
+
+
+class DuplicateKey(Rule):
+    """A value repeated in a column mapped to a unique property: the import fails.
+
+    Pigment refuses an import whose unique property has duplicates. The finding names the
+    line where the key first appeared. Only the keys are remembered while reading, never the
+    rows.
+
+    Fails: `E042` on line 7 and again on line 1,204.
+    Passes: every key once.
+    """
+
+    code = "VAL306"
+    name = "duplicate-key"
+    severity = Severity.ERROR
+    needs_config = True
+    blocks_on_sample = False
+
+    def __init__(self, file: FileContext) -> None:
+        super().__init__(file)
+        #: per key column: each key seen, with the line it first appeared on
+        self._first: dict[int, dict[str, int]] = {}
+
+    def check_chunk(self, chunk: Chunk) -> Violations:
+        header = self.file.header
+        if header is None or chunk.rows is None:
+            return
+        for mapped in plan_for(self.file, header).columns:
+            if not mapped.unique:
+                continue
+            columns = columns_of(chunk, header)
+            keys = columns.values[mapped.index]
+            seen = self._first.setdefault(mapped.index, {})
+            distinct = set(keys)
+            if len(distinct) == len(keys) and not any(map(seen.__contains__, distinct)):
+                seen.update(zip(keys, columns.lines, strict=True))
+                seen.pop("", None)  # an empty key is VAL305's
+                continue
+            # something repeats: walk this chunk's keys in order (rare, so per cell is fine)
+            for position, key in enumerate(keys):
+                if not key:
+                    continue
+                first = seen.get(key)
+                if first is None:
+                    seen[key] = columns.lines[position]
+                    continue
+                yield at_cell(
+                    columns,
+                    mapped,
+                    position,
+                    f"key {key!r} of {mapped.name!r} repeats the one on line {first}",
+                    hint="each item must appear once: Pigment fails the whole import",
+                )

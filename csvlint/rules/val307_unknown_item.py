@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from csvlint.engine.facts import Header
+from csvlint.finding import Severity
+from csvlint.reader.grammar import Chunk
+from csvlint.rules._values import at_cell, columns_of, plan_for
+from csvlint.rules.base import Rule, Violation, Violations
+
+#: the severity of an unknown item follows what the import does with it
+_BY_POLICY = {
+    "skip_row": Severity.ERROR,
+    "blank": Severity.WARNING,
+    "create": Severity.INFO,
+}
+_EFFECT = {
+    "skip_row": "the row will be skipped",
+    "blank": "it will be written as blank",
+    "create": "a new item will be created",
+}
+
+
+class UnknownItem(Rule):
+    """A dimension value that is none of the target's known `items`.
+
+    Pigment skips the row, writes a blank or creates the item, as the column's
+    `on_missing_item` says; the severity follows: `skip_row` (the default assumed when it is
+    not set) is an error, `blank` a warning, `create` information. Only checked where the
+    configuration lists `items`. In a pivoted layout, the pivot's item columns are checked
+    against the pivot dimension's items too.
+
+    Fails: `Dept` value `SALSE` where the items are `SALES, ENG, FIN`.
+    Passes: `SALES`; or `on_missing_item: create` (reported as information).
+    """
+
+    code = "VAL307"
+    name = "unknown-item"
+    severity = Severity.ERROR
+    needs_config = True
+    blocks_on_sample = False
+
+    def check_header(self, header: Header) -> Violations:
+        config = self.file.config
+        pivot = config.file.pivot if config else None
+        if config is None or pivot is None or config.file.layout != "pivoted":
+            return
+        dimension = config.target.dimension(pivot.dimension)
+        if dimension is None or dimension.items is None:
+            return
+        items = set(dimension.items)
+        for column in range(pivot.first_column, header.width + 1):
+            name = header.names[column - 1]
+            if name not in items:
+                yield Violation(
+                    f"pivot column {name!r} is not an item of {dimension.name!r}",
+                    line=header.line,
+                    record=header.record,
+                    column=column,
+                    column_name=name,
+                    hint="the pivot's columns must be items of its dimension",
+                )
+
+    def check_chunk(self, chunk: Chunk) -> Violations:
+        header = self.file.header
+        if header is None or chunk.rows is None:
+            return
+        for mapped in plan_for(self.file, header).columns:
+            if mapped.items is None:
+                continue
+            columns = columns_of(chunk, header)
+            values = columns.values[mapped.index]
+            unknown = set(values) - mapped.items
+            unknown.discard("")
+            if not unknown:
+                continue
+            policy = mapped.on_missing_item or "skip_row"
+            for position, value in enumerate(values):
+                if value in unknown:
+                    yield at_cell(
+                        columns,
+                        mapped,
+                        position,
+                        f"{value!r} is not an item of {mapped.name!r}: {_EFFECT[policy]}",
+                        hint="add the item in Pigment (and to `items`), or fix the value",
+                        severity=_BY_POLICY[policy],
+                    )

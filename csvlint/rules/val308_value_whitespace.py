@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import re
+
+from csvlint.finding import Severity
+from csvlint.reader.grammar import Chunk
+from csvlint.rules._values import at_cell, columns_of, plan_for
+from csvlint.rules.base import Rule, Violations
+
+#: a value starting with whitespace, in NUL-joined values with a NUL before the first; run on
+#: the reversed text it finds values ending with whitespace. A literal first character lets
+#: the regex engine skip ahead to each NUL.
+_LEADING = re.compile(r"\x00\s")
+
+
+def _padded(values: tuple[str, ...]) -> bool:
+    joined = "\x00" + "\x00".join(values) + "\x00"
+    return bool(_LEADING.search(joined) or _LEADING.search(joined[::-1]))
+
+
+class ValueWhitespace(Rule):
+    """Leading or trailing whitespace in a key or a dimension value.
+
+    `SALES ` is not the item `SALES`: the value matches nothing, and the row is skipped or a
+    near-duplicate item is created.
+
+    Fails: `"SALES "` in a dimension column; `" E042"` in a key column.
+    Passes: `SALES`, `E042`.
+    """
+
+    code = "VAL308"
+    name = "value-whitespace"
+    severity = Severity.WARNING
+    needs_config = True
+    blocks_on_sample = False
+
+    def check_chunk(self, chunk: Chunk) -> Violations:
+        header = self.file.header
+        if header is None or chunk.rows is None:
+            return
+        for mapped in plan_for(self.file, header).columns:
+            if not (mapped.unique or mapped.kind == "dimension"):
+                continue
+            columns = columns_of(chunk, header)
+            values = columns.values[mapped.index]
+            if not _padded(values):
+                continue
+            for position, value in enumerate(values):
+                if value != value.strip():
+                    yield at_cell(
+                        columns,
+                        mapped,
+                        position,
+                        f"{value!r} has leading or trailing whitespace",
+                        hint=f"trim it to {value.strip()!r}",
+                    )
