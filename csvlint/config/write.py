@@ -1,0 +1,173 @@
+"""Write configuration files: stamp a saved configuration's `id` and fingerprint, or write a new
+file, always atomically.
+
+A YAML file is rewritten by ruamel.yaml's round trip, which keeps comments, key order, quoting and
+flow style; its indentation is read from the file. A JSON file is rewritten as `json.dumps` with
+an indent of 2, keys in their order. Either way the file is replaced in one step (a temporary file
+in the same folder, flushed to disk, then renamed over it), so a failure leaves the original as it
+was. Stamping twice with the same values gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import itertools
+import json
+import os
+import re
+import secrets
+import stat
+from pathlib import Path
+from typing import Any
+
+from csvlint.config.load import BOM, is_json_path
+
+_KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:\s*(?:#.*)?$")
+_ITEM = re.compile(r"^( *)-( +)\S")
+_INDENT = re.compile(r"^( *)\S")
+
+
+def stamp(path: Path, *, id: str, fingerprint: str) -> None:
+    """Set the top-level `id` (right after `csvlint` when new) and `saved.fingerprint` (at the
+    end when new) of the configuration file at `path`, keeping everything else.
+
+    Raises ValueError when the file does not hold a mapping, and whatever reading or writing
+    raises; the file is unchanged when anything fails.
+    """
+    target = Path(os.path.realpath(path))
+    raw = target.read_bytes().decode("utf-8")
+    bom = BOM if raw.startswith(BOM) else ""
+    text = raw.removeprefix(BOM)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    text = text.replace("\r\n", "\n")
+    if is_json_path(path):
+        updated = _stamp_json(text, id, fingerprint)
+    else:
+        updated = _stamp_yaml(text, id, fingerprint)
+    mode = stat.S_IMODE(target.stat().st_mode)
+    _replace(target, (bom + updated.replace("\n", newline)).encode("utf-8"), mode)
+
+
+def write_new(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write `text` (UTF-8) to `path` atomically.
+
+    Raises FileExistsError when `path` exists, unless `overwrite`.
+    """
+    if not overwrite and path.exists():
+        raise FileExistsError(f"{path} already exists")
+    _replace(path, text.encode("utf-8"), None)
+
+
+def _stamp_json(text: str, id: str, fingerprint: str) -> str:
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("the configuration is not a JSON object")
+    stamped: dict[str, Any] = {}
+    if "csvlint" not in data and "id" not in data:
+        stamped["id"] = id
+    for key, value in data.items():
+        stamped[key] = id if key == "id" else value
+        if key == "csvlint" and "id" not in data:
+            stamped["id"] = id
+    saved = stamped.get("saved")
+    if isinstance(saved, dict):
+        saved["fingerprint"] = fingerprint
+    else:
+        stamped["saved"] = {"fingerprint": fingerprint}
+    return json.dumps(stamped, indent=2, ensure_ascii=False) + "\n"
+
+
+def _stamp_yaml(text: str, id: str, fingerprint: str) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    # never fold a long line (a flow list of items) that the file has on one line
+    yaml.width = 1 << 30
+    mapping, sequence, offset = guess_indent(text)
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    data = yaml.load(text)
+    if not isinstance(data, CommentedMap):
+        raise ValueError("the configuration is not a YAML mapping")
+    if "id" in data:
+        data["id"] = _restyled(data["id"], id)
+    else:
+        keys = list(data)
+        data.insert(keys.index("csvlint") + 1 if "csvlint" in keys else 0, "id", id)
+    saved = data.get("saved")
+    if isinstance(saved, CommentedMap):
+        saved["fingerprint"] = _restyled(saved.get("fingerprint"), fingerprint)
+    else:
+        data["saved"] = CommentedMap([("fingerprint", fingerprint)])
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _restyled(old: object, new: str) -> str:
+    """`new` in the quoting style of the value it replaces (ruamel's str subclasses carry it)."""
+    return type(old)(new) if isinstance(old, str) and type(old) is not str else new
+
+
+def guess_indent(text: str) -> tuple[int, int, int]:
+    """The (mapping, sequence, offset) indentation of a YAML text, as ruamel.yaml's `indent`
+    takes them: the first nested mapping and block sequence found say it; the layout that
+    `csvlint config init` writes (2, 4, 2) fills in what the text does not show."""
+    mapping: int | None = None
+    sequence: int | None = None
+    offset: int | None = None
+    lines = [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    for parent, child in itertools.pairwise(lines):
+        key = _KEY_ONLY.match(parent)
+        if key is None:
+            continue
+        parent_indent = len(key.group(1))
+        item = _ITEM.match(child)
+        if item is not None and sequence is None:
+            offset = len(item.group(1)) - parent_indent
+            sequence = offset + 1 + len(item.group(2))
+        elif item is None and mapping is None:
+            nested = _INDENT.match(child)
+            if nested is not None and len(nested.group(1)) > parent_indent:
+                mapping = len(nested.group(1)) - parent_indent
+        if mapping is not None and sequence is not None:
+            break
+    if offset is None or offset < 0 or sequence is None:
+        sequence, offset = 4, 2
+    return mapping or 2, sequence, offset
+
+
+def _replace(path: Path, content: bytes, mode: int | None) -> None:
+    """Write `content` to a temporary file beside `path`, flush it to disk, rename it over
+    `path`; on failure remove the temporary file and leave `path` alone."""
+    folder = path.parent
+    temporary = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    # 0o666 lets the umask decide a new file's permissions, as for any file the user creates
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    # the rename is durable only once the folder is on disk too; not every system allows it
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
