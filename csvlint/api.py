@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from csvlint.engine.run import LintOptions
 from csvlint.engine.sources import blocks_from_bytes, blocks_of, display
 from csvlint.report import Report
 from csvlint.settings import Settings
+
+if TYPE_CHECKING:
+    from csvlint.config.model import ImportConfig
 
 StrPath = str | os.PathLike[str]
 
@@ -94,4 +97,25 @@ def lint_stream(
     )
 
 
-__all__ = ["display", "lint", "lint_bytes", "lint_stream"]
+__all__ = ["ConfigError", "display", "lint", "lint_bytes", "lint_stream", "load_config"]
+
+
+class ConfigError(ValueError):
+    """An import configuration that cannot be used: each problem with its line and pointer."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        super().__init__(f"{path}: " + "; ".join(problems))
+        self.path = path
+        self.problems = problems
+
+
+def load_config(path: StrPath) -> ImportConfig:
+    """Read an import configuration. Raises FileNotFoundError, or ConfigError when the file is
+    not valid YAML/JSON or does not match the schema (`csvlint schema import-config`)."""
+    from csvlint.config.load import load_config as read
+
+    loaded = read(Path(path))
+    if loaded.config is None:
+        problems = [f"line {p.line}: {p.message}" if p.line else p.message for p in loaded.problems]
+        raise ConfigError(Path(path), problems)
+    return loaded.config

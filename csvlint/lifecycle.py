@@ -53,6 +53,12 @@ def _existing(path: Path) -> Path:
     return path
 
 
+def project_configs(settings: Settings | None = None) -> list[Path]:
+    """Every configuration of the project: the `configs` globs under the settings' folder (or
+    the current folder)."""
+    return list(_project(settings).discovered())
+
+
 def verify_config(
     paths: Path | str | Sequence[Path | str], settings: Settings | None = None
 ) -> Report:

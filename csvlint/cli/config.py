@@ -129,14 +129,18 @@ def save_command(file: Path, new_id: str | None) -> None:
 
 
 @config_group.command("verify")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 def verify_command(files: tuple[Path, ...]) -> None:
     """Check saved configurations: IDs canonical and unique, fingerprints fresh, samples still
-    matching, nothing blocking Copy ID. Exit 1 when something blocks."""
-    from csvlint.lifecycle import ConfigFileError, verify_config
+    matching, nothing blocking Copy ID. Exit 1 when something blocks.
 
+    FILES default to every configuration of the project (setting `configs`)."""
+    from csvlint.lifecycle import ConfigFileError, project_configs, verify_config
+
+    settings = current_settings()
     try:
-        report = verify_config(list(files), current_settings())
+        chosen = list(files) or project_configs(settings)
+        report = verify_config(chosen, settings)
     except ConfigFileError as exc:
         raise Fatal(str(exc)) from None
     _show(report)

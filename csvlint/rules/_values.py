@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from csvlint.config.model import Column, ImportConfig
 from csvlint.engine.facts import Header
-from csvlint.formats.column import CHECKED_TYPES, BadCell, ValueCheck, value_check
 from csvlint.finding import Severity
+from csvlint.formats.column import CHECKED_TYPES, BadCell, ValueCheck, value_check
 from csvlint.reader.grammar import Chunk
 from csvlint.rules.base import Rule, Violation, Violations
 
@@ -159,7 +159,9 @@ def columns_of(chunk: Chunk, header: Header) -> Columns:
         data = [row for _, row in kept]
         records = [record for record, _ in kept]
         lines = [chunk.line_of(record) for record in records]
-    values = list(zip(*data, strict=True)) if data else [() for _ in range(width)]
+    values: list[tuple[str, ...]] = (
+        list(zip(*data, strict=True)) if data else [() for _ in range(width)]
+    )
     found = Columns(values, records, lines)
     chunk.derived["columns"] = found
     return found

@@ -1,0 +1,41 @@
+"""Shared test fixtures."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+#: the benchmark generator beside the project, when the checkout has it
+MAKE_EXTRACT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "make_extract.py"
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary folder as the current directory, with NO_COLOR so outputs are plain."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def make_extract() -> Path:
+    """The path of the benchmark extract generator; the test is skipped without it."""
+    if not MAKE_EXTRACT.is_file():
+        pytest.skip("../shared/bench/make_extract.py is not beside this checkout")
+    return MAKE_EXTRACT
+
+
+def generate(folder: Path, rows: int, *extra: str) -> Path:
+    """Run the benchmark generator into `folder`; returns the folder."""
+    import subprocess
+
+    subprocess.run(
+        [sys.executable, str(MAKE_EXTRACT), str(folder), "--rows", str(rows), *extra],
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    return folder

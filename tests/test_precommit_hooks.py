@@ -1,0 +1,111 @@
+"""The published hooks, run by the real pre-commit framework on a temporary repository.
+
+pre-commit builds each hook's environment with pip. To keep the test off the network, pip
+reads only a local wheel folder named by CSVLINT_WHEELHOUSE (`.ci/run` builds it with
+`pip wheel --wheel-dir .wheelhouse . hatchling`); without one the test is skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WHEELHOUSE = os.environ.get("CSVLINT_WHEELHOUSE")
+
+pytestmark = pytest.mark.skipif(
+    not WHEELHOUSE or shutil.which("git") is None,
+    reason="set CSVLINT_WHEELHOUSE to a wheel folder (see .ci/run) to run the hooks offline",
+)
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+
+
+def _repo(folder: Path) -> Path:
+    folder.mkdir()
+    _git(folder, "init", "-q")
+    _git(folder, "config", "user.email", "test@example.com")
+    _git(folder, "config", "user.name", "test")
+    _git(folder, "config", "commit.gpgsign", "false")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A committed copy of the project, as a repository publishing the hooks. One per module,
+    so that pre-commit builds the hooks' environment once."""
+    repo = _repo(tmp_path_factory.mktemp("published") / "hooks")
+    for name in ("csvlint", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, repo / name)
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "hooks")
+    return repo
+
+
+def _try_repo(hooks: Path, user: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": str(WHEELHOUSE),
+        "PRE_COMMIT_HOME": str(hooks.parent / "cache"),
+        "NO_COLOR": "1",
+    }
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), hook, "--verbose"]
+    command += ["--files", *files] if files else ["--all-files"]
+    return subprocess.run(command, cwd=user, env=env, capture_output=True, text=True, check=False)
+
+
+def test_published_hooks_are_valid() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {h["id"] for h in hooks} == {"csvlint", "csvlint-config", "csvlint-verify"}
+    verify = next(h for h in hooks if h["id"] == "csvlint-verify")
+    assert verify["pass_filenames"] is False
+
+
+def test_hooks_report_and_never_rewrite(hooks: Path, tmp_path: Path) -> None:
+    user = _repo(tmp_path / "user")
+    good = "Order ID,Amount\nORD-1,10\nORD-2,20\n"
+    bad = "Order ID,Amount\nORD-1,10,extra\n"
+    (user / "good.csv").write_text(good, encoding="utf-8")
+    (user / "bad.csv").write_text(bad, encoding="utf-8")
+    _git(user, "add", "-A")
+
+    passed = _try_repo(hooks, user, "csvlint", "good.csv")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    failed = _try_repo(hooks, user, "csvlint", "good.csv", "bad.csv")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "bad.csv:2" in failed.stdout and "CSV109" in failed.stdout
+    assert (user / "bad.csv").read_text(encoding="utf-8") == bad
+
+
+def test_config_and_verify_hooks(hooks: Path, tmp_path: Path) -> None:
+    user = _repo(tmp_path / "user")
+    (user / "e.csv").write_text("Employee ID,Name\nE1,Ada\n", encoding="utf-8")
+    (user / "e.import.yaml").write_text(
+        "csvlint: 1\nname: Employees\ntarget:\n  type: dimension_list\n  block: Employee\n"
+        "  properties:\n    - {name: Employee ID, type: text, unique: true}\n"
+        "    - {name: Name, type: text}\n"
+        'file: {encoding: utf-8, delimiter: ","}\n'
+        "columns:\n  - {header: Employee ID, property: Employee ID}\n"
+        "  - {header: Name, property: Name}\nsample: e.csv\n",
+        encoding="utf-8",
+    )
+    _git(user, "add", "-A")
+    checked = _try_repo(hooks, user, "csvlint-config", "e.import.yaml")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # a draft has no ID yet: verify refuses it, as Copy ID would
+    verified = _try_repo(hooks, user, "csvlint-verify")
+    assert verified.returncode == 1, verified.stdout + verified.stderr
+    assert "CFG411" in verified.stdout
