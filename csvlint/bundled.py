@@ -4,7 +4,6 @@ report."""
 from __future__ import annotations
 
 import json
-from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -12,16 +11,14 @@ NAMES = ("import-config", "settings", "report")
 
 
 def schema_text(name: str) -> str:
-    """The text of the bundled schema `name` (one of NAMES)."""
+    """The text of the bundled schema `name`; ValueError for a name that is not bundled."""
     if name not in NAMES:
-        raise KeyError(f"no schema is called {name!r}; there are {', '.join(NAMES)}")
-    return (resources.files("csvlint") / "schemas" / f"{name}.schema.json").read_text(
-        encoding="utf-8"
-    )
+        raise ValueError(f"no bundled schema {name!r}; known: {', '.join(NAMES)}")
+    resource = resources.files("csvlint") / "schemas" / f"{name}.schema.json"
+    return resource.read_text(encoding="utf-8")
 
 
-@cache
 def load_schema(name: str) -> dict[str, Any]:
-    """The bundled schema `name`, parsed."""
-    loaded: dict[str, Any] = json.loads(schema_text(name))
-    return loaded
+    """The bundled schema `name`, parsed afresh (callers may change their copy)."""
+    schema: dict[str, Any] = json.loads(schema_text(name))
+    return schema

@@ -103,22 +103,15 @@ def load_settings(start: Path | None = None, path: Path | None = None) -> Settin
 
 
 def _validate(source: Path, table: dict[str, Any]) -> None:
-    from jsonschema import Draft202012Validator
+    from csvlint.config.model import SourceMap
+    from csvlint.config.schema import schema_problems
 
-    from csvlint.bundled import load_schema
-
-    validator = Draft202012Validator(load_schema("settings"))
-    errors = sorted(validator.iter_errors(table), key=lambda e: list(e.absolute_path))
-    if not errors:
-        return
-    error = errors[0]
-    key = ".".join(str(part) for part in error.absolute_path)
-    if error.validator == "additionalProperties":
-        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        if error.schema.get("properties") is not None and unknown:
-            where = f"{key}." if key else ""
-            raise SettingsError(f"{source}: unknown key '{where}{unknown[0]}'")
-    raise SettingsError(f"{source}: {key or 'settings'}: {error.message}")
+    problems = schema_problems(table, SourceMap(), "settings")
+    if problems:
+        first = problems[0]
+        key = first.pointer.strip("/").replace("/", ".")
+        where = f"{key}: " if key and not first.message.startswith("unknown key") else ""
+        raise SettingsError(f"{source}: {where}{first.message}")
 
 
 def _strings(value: Sequence[str] | None) -> tuple[str, ...] | None:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from csvlint.bundled import load_schema
 from csvlint.config.model import ConfigProblem, SourceMap, join_pointer
 
 if TYPE_CHECKING:
@@ -38,19 +39,7 @@ def bundled_schema(name: str) -> dict[str, Any]:
 
     Raises ValueError for a name that is not bundled.
     """
-    from importlib.resources import files
-
-    folder = files("csvlint") / "schemas"
-    resource = folder / f"{name}.schema.json"
-    if not resource.is_file():
-        known = sorted(
-            item.name.removesuffix(".schema.json")
-            for item in folder.iterdir()
-            if item.name.endswith(".schema.json")
-        )
-        raise ValueError(f"no bundled schema {name!r}; known: {', '.join(known)}")
-    schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
-    return schema
+    return load_schema(name)
 
 
 def schema_problems(
