@@ -10,6 +10,7 @@ import click
 from csvlint import __version__
 from csvlint.cli.catalogue import explain_command, rules_command, schema_command
 from csvlint.cli.errors import Fatal
+from csvlint.cli.fix import fix_command
 from csvlint.cli.lint import lint_command
 
 
@@ -31,6 +32,7 @@ cli.add_command(lint_command)
 cli.add_command(rules_command)
 cli.add_command(explain_command)
 cli.add_command(schema_command)
+cli.add_command(fix_command)
 
 
 def _register_config() -> None:

@@ -13,7 +13,6 @@ from csvlint.engine.context import FileContext
 from csvlint.engine.globs import matches
 from csvlint.engine.run import LintOptions, ProgressFactory, Run
 from csvlint.engine.sources import (
-    MissingPath,
     blocks_from_path,
     blocks_of,
     display,
@@ -31,8 +30,9 @@ if TYPE_CHECKING:
 _SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
 
 
-class ProjectError(Exception):
-    """The lint cannot be done: a path that does not exist, standard input given twice."""
+class ProjectError(ValueError):
+    """The lint cannot be done as asked: standard input twice, or where there is none.
+    (A path that does not exist raises `MissingPath`, a FileNotFoundError.)"""
 
 
 class Project:
@@ -181,10 +181,7 @@ class Project:
         self, paths: Sequence[str], config: Path | None = None, stdin: BinaryIO | None = None
     ) -> Report:
         """Lint files and folders (and `-`, standard input, when `stdin` is given)."""
-        try:
-            targets = expand(paths, self.settings.exclude)
-        except MissingPath as exc:
-            raise ProjectError(str(exc)) from None
+        targets = expand(paths, self.settings.exclude)
         if sum(t.path is None for t in targets) > 1:
             raise ProjectError("standard input (-) can be read only once")
         given = self._given_config(config)

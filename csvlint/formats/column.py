@@ -137,6 +137,7 @@ _SAMPLE = 8192
 
 
 def _few_distinct(values: Sequence[str]) -> bool:
+    """Whether the leading values repeat enough (at most half distinct) to judge distinct ones."""
     sample = values[:_SAMPLE]
     return len(values) > len(sample) // 2 >= len(set(sample))
 

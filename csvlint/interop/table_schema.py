@@ -1,97 +1,84 @@
 """Import configurations as Frictionless Table Schemas and Data Packages, and back.
 
-`table_schema` and `data_package` describe what a configuration expects of its CSV in the
-descriptors Frictionless (v5) validates data against; `draft_inputs` reads a Table Schema's
-fields as the types and options `csvlint config init` drafts a configuration from.
+`table_schema` and `data_package` write what a configuration expects of its CSV as descriptors
+Frictionless (v5) validates data with; `draft_inputs` reads a Table Schema's fields as the types
+and options of a draft configuration. One field per configured column, named after its header:
 
-One field per configured column, named after its header, in order:
+===============  ==============================================================================
+configuration    Table Schema field
+===============  ==============================================================================
+text             ``string``
+dimension        ``string``; ``constraints.enum``: its known ``items``, unless the column's
+                 ``on_missing_item`` is ``create``
+number           ``number``; ``decimalChar`` (not "."), ``groupChar`` (a thousands separator),
+                 ``bareNumber: false`` (a prefix, suffix or percent)
+integer          ``integer``, ``bareNumber`` likewise; grouped: a ``number`` as above
+date             ``date``, ``format`` in strptime (``dd/MM/yyyy``: ``%d/%m/%Y``); with a
+                 time part, ``datetime``
+boolean          ``boolean``; ``trueValues`` / ``falseValues``: the import-wide words
+unique           ``constraints``: ``required``, ``unique``; a dimension list's only key is
+                 also the ``primaryKey``
+metric           dimension columns as dimensions; the value column (and a pivoted layout's
+                 item columns, from the sample's header) as its ``value_type``
+unmapped         ``string``
+===============  ==============================================================================
 
-=====================  ========================================================================
-configuration          Table Schema field
-=====================  ========================================================================
-text                   ``string``
-dimension              ``string``; ``constraints.enum``: the known ``items``, when listed and
-                       the column's ``on_missing_item`` is not ``create``
-number                 ``number``; ``decimalChar`` (when not "."), ``groupChar`` (when a
-                       thousands separator is set), ``bareNumber: false`` (with a prefix,
-                       suffix or percent)
-integer                ``integer``; ``bareNumber: false`` as for a number; with a thousands
-                       separator, ``number`` with ``decimalChar`` and ``groupChar``
-date                   ``date`` with ``format``: the pattern as a strptime format
-                       (``dd/MM/yyyy`` is ``%d/%m/%Y``); ``datetime`` when it has a time
-boolean                ``boolean``; ``trueValues`` / ``falseValues``: the import-wide words
-unique property        ``constraints``: ``required`` and ``unique``; a dimension list's only
-                       key is also the ``primaryKey``
-metric                 a dimension column as a dimension property; the value column (and, in a
-                       pivoted layout, each item column of the sample's header) as
-                       ``value_type``
-unmapped column        ``string``
-=====================  ========================================================================
+Where Frictionless cannot say exactly what Pigment does:
 
-Where Frictionless cannot say what Pigment does, the descriptor accepts a little more, never less,
-than csvlint's own value rules:
+- Frictionless v5's ``integer`` has no ``groupChar`` (only ``number`` has), hence a grouped
+  integer column is a ``number``; an ``integer`` refuses fractional values, which Pigment
+  truncates (csvlint's VAL310 warns).
+- ``bareNumber: false`` strips any non-digits before the first digit or minus sign and after
+  the last digit, not only the prefix, suffix or ``%``; ``$-5`` passes, ``-$5`` does not.
+  ``groupChar`` is dropped wherever it is (``12,34`` reads 1234); ``1e5`` and ``5.`` are numbers;
+  whitespace around a number is ignored.
+- Percent and multiplier change the value stored, not which texts are valid: the field holds
+  the number as written.
+- strptime's ``%m`` and ``%d`` read one or two digits where ``MM`` and ``dd`` need two; ``%y``
+  reads 1969-2068 where Pigment's ``yy`` is 2000-2099; ``%b`` is the current locale's month
+  abbreviation, in any case; a space matches any run of whitespace.
+- Constants, the load date and the wizard's options are not columns: no field holds them.
 
-- Frictionless v5's integer field has no ``groupChar`` (only ``number`` does), hence a grouped
-  integer column is a ``number``; and its fractional values pass, which Pigment truncates.
-- ``bareNumber: false`` strips every non-digit before the first digit or minus sign and after
-  the last digit, not only the configured prefix, suffix or ``%``. ``-$5`` (a sign before the
-  prefix) is refused; ``$-5`` passes.
-- ``groupChar`` is removed wherever it is, so ``12,34`` passes as 1234; ``1e5``, ``NaN`` and
-  ``5.`` pass as numbers.
-- Percent and multiplier change the stored value, not which texts are valid: the descriptor
-  holds the number as written.
-- strptime's ``%m`` and ``%d`` read one or two digits where ``MM`` and ``dd`` need two; ``%y`` is
-  1969-2068 where Pigment's ``yy`` is 2000-2099; ``%b`` is the month abbreviation of the current
-  locale, in any case; a space matches any run of whitespace.
-- Constants, the load date and the wizard's options are not columns: they have no field.
-
-Reading a Table Schema back (`draft_inputs`): ``string`` with an ``enum`` is a dimension, other
-strings and unsupported types are text, ``year`` is an integer, ``datetime`` a date. A field
-carries no prefix, suffix or percent, so with ``bareNumber: false`` those come from the sample's
-values; dates of format ``any`` are guessed from them too. Known items and boolean words have no
-place in a draft: they come back as notes.
+Back from a Table Schema: a ``string`` with an ``enum`` is a dimension, other strings and the
+types Pigment lacks are text, ``year`` is an integer, ``datetime`` a date (its ISO default as
+``yyyy-MM-dd'T'HH:mm:ss``, time zone dropped). Fields carry no prefix, suffix or percent: with
+``bareNumber: false`` those come from the sample's values, as do dates of format ``any``. Known
+items and boolean words have no place in a draft: they come back as notes.
 """
 
 from __future__ import annotations
 
-import copy
-import json
 import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csvlint.config.draft import Guess
 from csvlint.config.model import DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, Column, ImportConfig
 from csvlint.formats.date import DEFAULT_DATE_FORMAT, DateFormat
 from csvlint.formats.number import NumberFormat
 
+if TYPE_CHECKING:
+    from frictionless import FrictionlessException
+
 #: A Frictionless descriptor as plain JSON data.
 Descriptor = dict[str, Any]
 
 _STRPTIME = {
-    "yyyy": "%Y",
-    "yy": "%y",
-    "MMM": "%b",
-    "MM": "%m",
-    "M": "%m",
-    "dd": "%d",
-    "d": "%d",
-    "HH": "%H",
-    "mm": "%M",
-    "ss": "%S",
-}
-_TIME_TOKENS = frozenset({"HH", "mm", "ss"})
+    "yyyy": "%Y", "yy": "%y", "MMM": "%b", "MM": "%m", "M": "%m", "dd": "%d", "d": "%d",
+    "HH": "%H", "mm": "%M", "ss": "%S",
+}  # fmt: skip
 _FROM_STRPTIME = {v: k for k, v in _STRPTIME.items() if k not in ("M", "d")}
 _LOOSE = {"%m": "M", "%d": "d"}
 _ISO_DATETIMES = ("yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss")
 
 
 class DescriptorError(ValueError):
-    """A configuration Frictionless cannot describe, or a descriptor it refuses."""
+    """A configuration Frictionless cannot describe, or a descriptor it refuses. The functions
+    below raise it, or a plain ValueError for a format option Pigment cannot hold."""
 
 
 # Configuration -> descriptor
@@ -100,21 +87,18 @@ class DescriptorError(ValueError):
 def strptime_format(pattern: str) -> tuple[str, bool]:
     """The strptime format of a Pigment date pattern, and whether it has a time part.
 
-    Raises DescriptorError for a pattern that is not a valid Pigment date format.
+    Raises ValueError for a pattern that is not a valid Pigment date format.
     """
-    try:
-        compiled = DateFormat.compile(pattern)
-    except ValueError as error:
-        raise DescriptorError(str(error)) from None
-    out = [_STRPTIME[p.text] if p.is_token else p.text.replace("%", "%%") for p in compiled.parts]
-    return "".join(out), any(p.is_token and p.text in _TIME_TOKENS for p in compiled.parts)
+    parts = DateFormat.compile(pattern).parts
+    out = [_STRPTIME[p.text] if p.is_token else p.text.replace("%", "%%") for p in parts]
+    return "".join(out), any(p.text in ("HH", "mm", "ss") for p in parts if p.is_token)
 
 
 def table_schema(config: ImportConfig, *, pivot_header: Sequence[str] | None = None) -> Descriptor:
     """The Table Schema of the CSV files `config` receives, as Frictionless writes it.
 
-    In a pivoted layout, the item columns are those of `pivot_header` (the sample's header from
-    the pivot's first column on), read from the sample when not given.
+    In a pivoted layout, the item columns are `pivot_header` (the sample's header from the
+    pivot's first column on), read from the sample when not given.
     """
     return _checked("schema", _schema(config, pivot_header))
 
@@ -124,11 +108,11 @@ def data_package(
 ) -> Descriptor:
     """A Data Package with one resource: the sample of `config`, with its encoding, dialect and
     Table Schema; `folder` is where the descriptor goes (the resource path is relative to it)."""
-    sample = config.sample_path
     name = _slug(config.name) or "import-configuration"
+    path = resource_path(config, folder)
     resource = {
-        "name": _slug(sample.stem) if sample is not None else name,
-        "path": resource_path(config, folder),
+        "name": _slug(PurePath(path).stem) or name,
+        "path": path,
         "encoding": config.file.encoding,
         "dialect": {"delimiter": config.file.delimiter, "quoteChar": config.file.quote},
         "schema": _schema(config, pivot_header),
@@ -136,8 +120,7 @@ def data_package(
     package: Descriptor = {"name": name, "title": config.name}
     if config.description:
         package["description"] = config.description
-    package["resources"] = [resource]
-    return _checked("package", package)
+    return _checked("package", package | {"resources": [resource]})
 
 
 def resource_path(config: ImportConfig, folder: Path) -> str:
@@ -159,14 +142,13 @@ def resource_path(config: ImportConfig, folder: Path) -> str:
 
 
 def _schema(config: ImportConfig, pivot_header: Sequence[str] | None) -> Descriptor:
-    fields = [_column_field(config, column) for column in config.columns]
-    pivot = config.file.pivot
-    if config.file.layout == "pivoted" and pivot is not None:
-        value_type = config.target.value_type or "text"
+    columns = [_column_field(config, column) for column in config.columns]
+    if config.file.layout == "pivoted" and config.file.pivot is not None:
+        kind = config.target.value_type or "text"
         header = _pivot_header(config) if pivot_header is None else pivot_header
-        fields += [_field(name, value_type, _options(config, None)) for name in header]
-    schema: Descriptor = {"fields": fields}
-    keys = [f["name"] for f in fields if f.get("constraints", {}).get("unique")]
+        columns += [_field(name, kind, _options(config, None)) for name in header]
+    schema: Descriptor = {"fields": columns}
+    keys = [f["name"] for f in columns if f.get("constraints", {}).get("unique")]
     if config.target.type == "dimension_list" and len(keys) == 1:
         schema["primaryKey"] = keys
     return schema
@@ -200,14 +182,7 @@ def _column_field(config: ImportConfig, column: Column) -> Descriptor:
 
 def _options(config: ImportConfig, column: Column | None) -> dict[str, Any]:
     """The import-wide formats overridden by the column's own options."""
-    formats = config.formats
-    merged: dict[str, Any] = {
-        "decimal_separator": formats.decimal_separator,
-        "thousands_separator": formats.thousands_separator,
-        "date_format": formats.date_format,
-        "true_values": list(formats.true_values),
-        "false_values": list(formats.false_values),
-    }
+    merged = {f.name: getattr(config.formats, f.name) for f in fields(config.formats)}
     if column is not None:
         merged |= {name: getattr(column.options, name) for name in column.options.given()}
     return merged
@@ -227,26 +202,16 @@ def _field(
         pattern, has_time = strptime_format(options["date_format"])
         field |= {"type": "datetime" if has_time else "date", "format": pattern}
     elif kind == "boolean":
-        field |= {
-            "type": "boolean",
-            "trueValues": options["true_values"],
-            "falseValues": options["false_values"],
-        }
-    constraints: Descriptor = {}
-    if unique:
-        constraints |= {"required": True, "unique": True}
+        words = {"trueValues": [*options["true_values"]], "falseValues": [*options["false_values"]]}
+        field |= {"type": "boolean", **words}
+    constraints: Descriptor = {"required": True, "unique": True} if unique else {}
     if kind == "dimension" and items is not None:
         constraints["enum"] = list(items)
-    if constraints:
-        field["constraints"] = constraints
-    return field
+    return field | {"constraints": constraints} if constraints else field
 
 
 def _number_field(kind: str, options: Mapping[str, Any]) -> Descriptor:
-    try:
-        fmt = NumberFormat.from_options(options)
-    except ValueError as error:
-        raise DescriptorError(str(error)) from None
+    fmt = NumberFormat.from_options(options)
     grouped = bool(fmt.thousands_separator)
     field: Descriptor = {"type": "number" if kind == "number" or grouped else "integer"}
     if field["type"] == "number" and fmt.decimal_separator != ".":
@@ -270,14 +235,170 @@ def _checked(kind: str, descriptor: Descriptor) -> Descriptor:
 
     loader = frictionless.Package if kind == "package" else frictionless.Schema
     try:
-        # Frictionless consumes the dictionary it loads
-        loaded = loader.from_descriptor(copy.deepcopy(descriptor))
+        written: Descriptor = loader.from_descriptor(descriptor).to_descriptor(upgrade=True)
     except frictionless.FrictionlessException as error:
         raise DescriptorError(_reasons(error)) from None
-    written: Descriptor = loaded.to_descriptor(upgrade=True)
     return written
 
 
-def _reasons(error: Any) -> str:
+def _reasons(error: FrictionlessException) -> str:
     notes = [reason.note for reason in error.reasons] or [error.error.note]
     return "Frictionless refuses the descriptor: " + "; ".join(notes)
+
+
+# Table Schema -> draft
+
+
+@dataclass(frozen=True, slots=True)
+class DraftInputs:
+    """What a draft takes from a Table Schema: a guess per column of the sample's header, the
+    header of the key, and notes on what the draft cannot hold."""
+
+    guesses: tuple[Guess, ...]
+    unique: str | None
+    notes: tuple[str, ...]
+
+
+def read_table_schema(path: Path, sample_name: str | None = None) -> Descriptor:
+    """The Table Schema in the file at `path` (JSON, or YAML), as Frictionless loads it.
+
+    The file is a Table Schema, or a Data Package: then the schema of its resource whose path
+    names `sample_name`, else of its only resource. Raises DescriptorError when the file is not
+    one Frictionless accepts, OSError when it cannot be read.
+    """
+    import frictionless
+
+    from csvlint.config.parse import parse_text
+
+    parsed = parse_text(path.read_text(encoding="utf-8-sig"), is_json=path.suffix == ".json")
+    if parsed.data is None or parsed.problems:
+        found = parsed.problems[0].message if parsed.problems else "it holds no mapping"
+        raise DescriptorError(f"not a JSON or YAML descriptor: {found}")
+    try:
+        if "resources" not in parsed.data:
+            schema = frictionless.Schema.from_descriptor(parsed.data)
+        else:
+            package = frictionless.Package.from_descriptor(parsed.data, basepath=str(path.parent))
+            resources = package.resources
+            named = [r for r in resources if r.path and PurePath(r.path).name == sample_name]
+            if len(named or resources) != 1:
+                found = f"{len(resources)} resources and none is {sample_name}"
+                raise DescriptorError(f"the Data Package has {found}")
+            schema = (named or resources)[0].schema
+        loaded: Descriptor = schema.to_descriptor()
+    except frictionless.FrictionlessException as error:
+        raise DescriptorError(_reasons(error)) from None
+    return loaded
+
+
+def draft_inputs(
+    schema: Mapping[str, Any], header: Sequence[str], values: Sequence[Sequence[str]]
+) -> DraftInputs:
+    """The draft's types and column options for the sample's `header` from the `schema`'s
+    fields, matched by name; `values[i]` are the sample's values of column i, which complete
+    what a field does not say. A column without a field is text.
+
+    Raises DescriptorError for a field whose format Pigment cannot hold.
+    """
+    named = {f["name"]: f for f in schema.get("fields", []) if "name" in f}
+    notes = [
+        f"field {name!r} is not a column of the sample" for name in named if name not in header
+    ]
+    guesses: list[Guess] = []
+    for index, name in enumerate(header):
+        column = values[index] if index < len(values) else ()
+        try:
+            guesses.append(_draft_column(named[name], column, notes) if name in named else _TEXT)
+        except ValueError as error:
+            raise DescriptorError(f"field {name!r}: {error}") from None
+    return DraftInputs(tuple(guesses), _key(schema, header, notes), tuple(notes))
+
+
+def pigment_date_format(fmt: str, values: Sequence[str] = ()) -> str:
+    """The Pigment date pattern of a strptime format.
+
+    strptime's `%m` and `%d` read one or two digits: the pattern has `MM` and `dd`, or `M` and
+    `d` when only those read every one of `values`. DescriptorError for a directive that has no
+    Pigment token (`%B`, `%j`, `%z`...) or a format that is no Pigment date.
+    """
+    return _fitting([_from_strptime(fmt, loose=False), _from_strptime(fmt, loose=True)], values)
+
+
+_TEXT: Guess = ("text", {})
+
+
+def _draft_column(field: Mapping[str, Any], values: Sequence[str], notes: list[str]) -> Guess:
+    from csvlint.formats.guess import guess_column
+
+    kind, name = field.get("type", "any"), field["name"]
+    if kind == "string" and field.get("constraints", {}).get("enum"):
+        count = len(field["constraints"]["enum"])
+        notes.append(f"field {name!r}: its {count} enum values are items: list them as `items`")
+        return "dimension", {}
+    if kind in ("number", "integer"):
+        decimal, group = field.get("decimalChar", "."), field.get("groupChar", "")
+        NumberFormat.from_options({"decimal_separator": decimal, "thousands_separator": group})
+        options: dict[str, object] = {"decimal_separator": decimal} if decimal != "." else {}
+        options |= {"thousands_separator": group} if group else {}
+        found, guessed = guess_column(values) if field.get("bareNumber") is False else _TEXT
+        if found in ("number", "integer"):  # the affixes only: the separators are the field's
+            options |= {k: v for k, v in guessed.items() if k in ("prefix", "suffix", "percent")}
+        return kind, options
+    if kind in ("date", "datetime"):
+        fmt = field.get("format", "default")
+        if fmt == "any":
+            pattern = str(guess_column(values)[1].get("date_format", DEFAULT_DATE_FORMAT))
+        elif fmt == "default":
+            pattern = DEFAULT_DATE_FORMAT if kind == "date" else _fitting(_ISO_DATETIMES, values)
+        else:
+            pattern = pigment_date_format(fmt, values)
+        return "date", {} if pattern == DEFAULT_DATE_FORMAT else {"date_format": pattern}
+    if kind == "boolean":
+        true, false = field.get("trueValues", ()), field.get("falseValues", ())
+        if {*true} - {*DEFAULT_TRUE_VALUES} or {*false} - {*DEFAULT_FALSE_VALUES}:
+            notes.append(f"field {name!r}: set its words as formats.true_values/false_values")
+        return "boolean", {}
+    return ("integer", {}) if kind == "year" else _TEXT
+
+
+def _key(schema: Mapping[str, Any], header: Sequence[str], notes: list[str]) -> str | None:
+    primary = schema.get("primaryKey") or []
+    if len(primary) > 1:
+        notes.append(f"the primary key {', '.join(primary)} is several fields; Pigment's is one")
+        primary = []
+    unique = [f["name"] for f in schema.get("fields", []) if f.get("constraints", {}).get("unique")]
+    keys = list(dict.fromkeys(name for name in [*primary, *unique] if name in header))
+    if len(keys) > 1:
+        notes.append(f"{', '.join(keys)} are unique: the draft's key is {keys[0]}")
+    return keys[0] if keys else None
+
+
+def _from_strptime(fmt: str, *, loose: bool) -> str:
+    # Pigment reads ASCII letters as tokens: literal ones are quoted, and a quote is doubled
+    tokens = _FROM_STRPTIME | (_LOOSE if loose else {}) | {"%%": "%", "'": "''"}
+
+    def token(match: re.Match[str]) -> str:
+        text = match.group()
+        if text in tokens:
+            return tokens[text]
+        if text.startswith("%"):
+            found = f"{text} has no Pigment equivalent (tokens: yyyy yy MMM MM M dd d HH mm ss)"
+            raise DescriptorError(f"date format {fmt!r}: {found}")
+        return f"'{text}'"
+
+    return re.sub(r"%.?|[A-Za-z]+|'", token, fmt)
+
+
+def _fitting(patterns: Sequence[str], values: Sequence[str]) -> str:
+    """The first of `patterns` that reads every one of `values`, else the first valid one."""
+    from csvlint.formats.column import DateCheck
+
+    checks, problems = [], []
+    for pattern in patterns:
+        try:
+            checks.append(DateCheck(DateFormat.compile(pattern)))
+        except ValueError as error:
+            problems.append(str(error))
+    if not checks:
+        raise DescriptorError(problems[0])
+    return next((c.format.source for c in checks if c.accepts_all(values)), checks[0].format.source)

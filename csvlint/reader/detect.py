@@ -7,7 +7,6 @@ always parsed by the strict grammar with one definite dialect.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -39,22 +38,24 @@ def _sample_lines(sample: str, final: bool) -> list[str]:
 
 
 def detect_quote(sample: str) -> str | None:
-    """The character that quotes fields: the one that opens a field and closes one, if any."""
-    scores: dict[str, int] = {}
-    for quote in QUOTES:
-        q = re.escape(quote)
-        opened = re.findall(rf"(?:^|[,;\t|]){q}", sample, re.MULTILINE)
-        closed = re.findall(rf"{q}(?:$|[,;\t|])", sample, re.MULTILINE)
-        scores[quote] = min(len(opened), len(closed))
-    best = max(QUOTES, key=lambda q: scores[q])
-    # an apostrophe only counts when it clearly quotes and double quotes never do
-    if best == "'" and scores['"'] > 0:
-        best = '"'
-    return best if scores[best] > 0 else None
+    """The character that quotes fields, if the sample shows one.
+
+    Double quotes win whenever they open and close a field. An apostrophe is taken for the
+    quote only when it wraps a whole field that holds a delimiter, the one case where quoting
+    was needed: apostrophes are common in text (O'Brien, 'quoted words').
+    """
+    if re.search(r'(?:^|[,;\t|])"', sample, re.MULTILINE) and re.search(
+        r'"(?:$|[,;\t|])', sample, re.MULTILINE
+    ):
+        return '"'
+    if re.search(r"(?:^|[,;\t|])'[^'\r\n]*[,;\t|][^'\r\n]*'(?:$|[,;\t|])", sample, re.MULTILINE):
+        return "'"
+    return None
 
 
 def detect(sample: str, final: bool = False) -> Detected:
-    """The dialect that splits the sample's lines most consistently into more than one field."""
+    """The dialect whose delimiter splits the header into more than one field and the other
+    lines into as many; the header decides, since a delimiter must separate its names."""
     quote = detect_quote(sample)
     lines = _sample_lines(sample, final)
     if not lines:
@@ -63,11 +64,11 @@ def detect(sample: str, final: bool = False) -> Detected:
     best: tuple[float, int, int] | None = None
     chosen: str | None = None
     for rank, delimiter in enumerate(DELIMITERS):
-        counts = Counter(line.count(delimiter) for line in stripped)
-        mode, hits = counts.most_common(1)[0]
-        if mode == 0:
+        expected = stripped[0].count(delimiter)
+        if expected == 0:
             continue
-        score = (hits / len(stripped), mode, -rank)
+        agreeing = sum(1 for line in stripped if line.count(delimiter) == expected)
+        score = (agreeing / len(stripped), expected, -rank)
         if best is None or score > best:
             best, chosen = score, delimiter
     return Detected(chosen, quote)

@@ -125,6 +125,7 @@ class Tokenizer:
         quote: str,
         field_size_limit: int = 1 << 20,
         keep_rows: bool = True,
+        fast: bool = True,
     ) -> None:
         if len(delimiter) != 1 or len(quote) != 1 or delimiter == quote:
             raise ValueError("delimiter and quote must be two different single characters")
@@ -134,6 +135,8 @@ class Tokenizer:
         self.quote = quote
         self.field_size_limit = field_size_limit
         self.keep_rows = keep_rows
+        #: read runs of clean records with one regex; off, every record takes the exact path
+        self.fast = fast
         if csv.field_size_limit() <= field_size_limit:
             # clean runs are split by `csv`, whose own limit (128 KiB) must not cut in first
             csv.field_size_limit(field_size_limit + 1)
@@ -167,7 +170,9 @@ class Tokenizer:
             record = value + (rf"(?:{d}{value}){{{width - 1}}}" if width > 1 else "")
             # a record of delimiters only is blank (CSV110): leave it to the exact path
             not_blank = rf"(?!{d}*+(?:\r\n|\n|\r))"
-            self._runs[key] = re.compile(rf"(?:{not_blank}{record}{re.escape(ending)})*+")
+            # a CR ends a record only when no LF follows it (else the ending is CRLF)
+            end = r"\r(?!\n)" if ending == "\r" else re.escape(ending)
+            self._runs[key] = re.compile(rf"(?:{not_blank}{record}{end})*+")
         return self._runs[key]
 
     def feed(self, text: str, final: bool = False) -> Chunk:
@@ -179,7 +184,7 @@ class Tokenizer:
         stop = n if final or not buf.endswith("\r") else n - 1
         pos, line, record = 0, self._line, self._record
         while pos < n:
-            if self._width:
+            if self._width and self.fast:
                 end = _reach(self._run_pattern(self._width, self._ending), buf, pos, stop)
                 if end > pos:
                     count = self._take_run(buf, pos, end, line, record, chunk)
