@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import csv
 import hashlib
 import os
 import re
@@ -39,8 +40,9 @@ MAX_PROBLEMS = 100
 _BLOCK_SIZE = 1 << 20
 _SNIFF_CHARS = 64 * 1024
 _HEADER_LOOKAHEAD = 3
-# no field is too large to copy: the size limit is a lint rule, not a reason to refuse
-_FIELD_LIMIT = 1 << 40
+# no field is too large to copy (the size limit is a lint rule, not a reason to refuse); the
+# grammar raises `csv`'s own limit to this, which must fit a C long on every platform
+_FIELD_LIMIT = (1 << 31) - 2
 _ENDING_NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
 _ANOMALIES = {
     Anomaly.UNCLOSED_QUOTE: ("CSV107", "a quoted field never closes"),
@@ -458,9 +460,27 @@ def fix_file(
     destination = path.resolve() if output is None else output
     if output is not None and output.exists() and os.path.samefile(path, output):
         raise ValueError(f"{output} is the input file: rewrite it in place instead")
+    sources = (from_encoding, from_delimiter, from_quote)
+    # the grammar raises the `csv` module's process-wide field limit; put it back afterwards
+    limit = csv.field_size_limit()
+    try:
+        return _rewrite_file(path, destination, in_place, overwrite, target, line_ending, sources)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _rewrite_file(
+    path: Path,
+    destination: Path,
+    in_place: bool,
+    overwrite: bool,
+    target: Dialect,
+    line_ending: str,
+    sources: tuple[str | None, str | None, str | None],
+) -> FixResult:
     with AtomicOutput(destination, overwrite=in_place or overwrite) as out:
         with path.open("rb") as stream:
-            source = _open_source(stream, target, from_encoding, from_delimiter, from_quote)
+            source = _open_source(stream, target, *sources)
             rewrite = _Rewrite(source.dialect, target, line_ending)
             undecodable = False
             for text, final in source.texts:

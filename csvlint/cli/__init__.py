@@ -55,12 +55,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+        sys.exit(2 if isinstance(exc, click.UsageError | Fatal) else exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except Fatal as exc:
-        click.echo(f"csvlint: {exc}", err=True)
-        sys.exit(2)
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (`| head`): nothing left to say
         sys.exit(1)

@@ -11,18 +11,34 @@ from csvlint.cli.errors import Fatal
 from csvlint.rules import UnknownRule, all_rules, find
 
 
+def rules_markdown() -> str:
+    """The rule catalogue as the Markdown table the README shows."""
+    lines = [
+        "| code | name | severity | blocks Copy ID | what it reports |",
+        "|---|---|---|---|---|",
+    ]
+    for r in all_rules():
+        blocks = "yes" if r.blocks_copy_id else "on a sample" if r.blocks_on_sample else "no"
+        summary = r.summary().replace("|", "\\|")
+        lines.append(f"| {r.code} | {r.name} | {r.severity.value} | {blocks} | {summary} |")
+    return "\n".join(lines) + "\n"
+
+
 @click.command("rules")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
-    help="A table for people, or JSON for tools.",
+    help="A table for people, JSON for tools, or Markdown for documentation.",
 )
 def rules_command(fmt: str) -> None:
     """List every rule: code, name, severity, whether it blocks Copy ID, summary."""
     rules = all_rules()
+    if fmt == "markdown":
+        click.echo(rules_markdown(), nl=False)
+        return
     if fmt == "json":
         data = [
             {

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from csvlint.cli.errors import Fatal
+from csvlint.cli.export import export_command
 from csvlint.cli.lint import current_settings
 from csvlint.cli.output import wants_color
 from csvlint.report import Report
@@ -44,6 +45,14 @@ def _show(report: Report, err: bool = False, only_blocking: bool = False) -> Non
     "folder); - for standard output.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option(
+    "--from-table-schema",
+    "table_schema",
+    metavar="SCHEMA",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Take the types, formats and key from this Frictionless Table Schema (or Data "
+    "Package), matching its fields to the header by name, instead of guessing them.",
+)
 def init_command(
     sample: Path,
     target_type: str,
@@ -52,6 +61,7 @@ def init_command(
     name: str | None,
     output: Path | None,
     force: bool,
+    table_schema: Path | None,
 ) -> None:
     """Write a draft configuration from a sample: its dialect, its header as columns, one
     property per column with a guessed type and format."""
@@ -69,9 +79,23 @@ def init_command(
     if unique is not None and unique not in read.header:
         raise Fatal(f"--unique {unique!r} is not a column of {sample}")
     columns = list(zip(*read.rows, strict=False)) if read.rows else []
-    guesses = [
-        guess_column(columns[i] if i < len(columns) else ()) for i in range(len(read.header))
-    ]
+    if table_schema is not None:
+        from csvlint.interop.table_schema import draft_inputs, read_table_schema
+
+        try:
+            schema = read_table_schema(table_schema, sample.name)
+            drafted = draft_inputs(schema, read.header, columns)
+        except (OSError, ValueError) as exc:
+            raise Fatal(f"cannot draft from {table_schema}: {exc}") from None
+        for note in drafted.notes:
+            click.echo(f"note: {note}", err=True)
+        guesses = list(drafted.guesses)
+        if unique is None and target_type != "metric":
+            unique = drafted.unique
+    else:
+        guesses = [
+            guess_column(columns[i] if i < len(columns) else ()) for i in range(len(read.header))
+        ]
     target = output or Path(f"{sample.stem}.import.yaml")
     folder = Path.cwd() if str(target) == "-" else target.resolve().parent
     relative = os.path.relpath(sample.resolve(), folder).replace(os.sep, "/")
@@ -162,3 +186,6 @@ def id_command(file: Path) -> None:
         _show(report, err=True, only_blocking=True)
         sys.exit(1)
     click.echo(found)
+
+
+config_group.add_command(export_command)

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from typing import IO, Any
 
-class Fatal(Exception):
+import click
+
+
+class Fatal(click.ClickException):
     """Bad settings, a missing path, an unwritable output: a one-line message and exit 2."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print `csvlint: message` on standard error."""
+        click.echo(f"csvlint: {self.format_message()}", err=True, file=file)

@@ -39,6 +39,8 @@ class Collector:
             self._add(rule, violation, path, sample)
 
     def _add(self, rule: type[Rule], violation: Violation, path: str, sample: bool) -> None:
+        if self.stopped:
+            return  # --fail-fast: nothing after the first error
         where = violation.path or path
         severity = self.selection.level(rule.code, violation.severity or rule.severity)
         if where not in self._ignored:

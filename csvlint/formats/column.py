@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal
 from typing import ClassVar, NamedTuple
@@ -56,6 +57,8 @@ class ValueCheck(ABC):
     `explain`, the reference judgement of one value."""
 
     kind: ClassVar[str]
+    #: The problem codes the check reports.
+    codes: ClassVar[tuple[str, ...]]
 
     def __init__(self, valid: str, *, exact: bool = True) -> None:
         """`valid` matches exactly the valid non-blank values when `exact`; otherwise it
@@ -80,13 +83,24 @@ class ValueCheck(ABC):
             return next(iter(self._suspects(values)), None) is None
         return not self.bad_cells(values)
 
-    def bad_cells(self, values: Sequence[str]) -> list[BadCell]:
-        """Every invalid non-blank value of `values`, in index order (blanks are skipped)."""
+    def bad_cells(
+        self, values: Sequence[str], *, message_limit: int | None = None
+    ) -> list[BadCell]:
+        """Every invalid non-blank value of `values`, in index order (blanks are skipped).
+
+        With `message_limit`, only the first `message_limit` cells of each problem code get a
+        message; the others have an empty one and their code comes from the regexes alone,
+        which keeps a chunk where every value is wrong cheap when a report lists only the first.
+        """
         if not self.exact:
             verdicts = {v: self.explain(v) for v in set(values) if v}
             flagged = {v for v, verdict in verdicts.items() if verdict is not None}
-            return self._judge(_positions(values, flagged), verdicts)
-        return self._judge(self._suspects(values), {})
+            return self._judge(_positions(values, flagged), verdicts, message_limit)
+        return self._judge(self._suspects(values), {}, message_limit)
+
+    def classify(self, value: str) -> str:
+        """The problem code of a value the regex rejects, without the parser's message."""
+        return self.codes[0]
 
     def _suspects(self, values: Sequence[str]) -> Iterable[tuple[int, str]]:
         """(index, value) of the non-blank values the regex rejects, in index order."""
@@ -118,16 +132,24 @@ class ValueCheck(ABC):
         return self._screen.fullmatch(joined) is not None
 
     def _judge(
-        self, suspects: Iterable[tuple[int, str]], verdicts: dict[str, Verdict]
+        self,
+        suspects: Iterable[tuple[int, str]],
+        verdicts: dict[str, Verdict],
+        limit: int | None,
     ) -> list[BadCell]:
         """The cells of the suspects that `explain` rejects, judging each value once."""
         cells = []
+        told: Counter[str] = Counter()
         for index, value in suspects:
             if value in verdicts:
                 verdict = verdicts[value]
+            elif limit is not None and told[code := self.classify(value)] >= limit:
+                cells.append(BadCell(index, code, ""))
+                continue
             else:
                 verdict = verdicts[value] = self.explain(value)
             if verdict is not None:
+                told[verdict[0]] += 1
                 cells.append(BadCell(index, *verdict))
         return cells
 
@@ -175,6 +197,7 @@ class NumberCheck(ValueCheck):
     """Values of a number column: `invalid-number`."""
 
     kind = "number"
+    codes = ("invalid-number",)
 
     def __init__(self, fmt: NumberFormat) -> None:
         self.format = fmt
@@ -202,6 +225,7 @@ class IntegerCheck(ValueCheck):
     """
 
     kind = "integer"
+    codes = ("invalid-integer", "integer-truncation")
 
     def __init__(self, fmt: NumberFormat) -> None:
         self.format = fmt
@@ -217,6 +241,10 @@ class IntegerCheck(ValueCheck):
         if self.format.decimal_separator not in joined:
             clean = _shapes_match(joined, self._number)
         return super()._clean(joined) if clean is None else clean
+
+    def classify(self, value: str) -> str:
+        """A number the whole-number regex rejects has a fractional part."""
+        return "integer-truncation" if self._number.fullmatch(value) else "invalid-integer"
 
     def explain(self, value: str) -> Verdict:
         """`invalid-integer` or `integer-truncation` with the reason, or None."""
@@ -244,6 +272,7 @@ class DateCheck(ValueCheck):
     """Values of a date column: `invalid-date`, calendar included."""
 
     kind = "date"
+    codes = ("invalid-date",)
 
     def __init__(self, fmt: DateFormat) -> None:
         self.format = fmt
@@ -262,6 +291,7 @@ class BooleanCheck(ValueCheck):
     """Values of a boolean column: `invalid-boolean`."""
 
     kind = "boolean"
+    codes = ("invalid-boolean",)
 
     def __init__(self, fmt: BooleanFormat) -> None:
         self.format = fmt

@@ -77,8 +77,7 @@ _ISO_DATETIMES = ("yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss")
 
 
 class DescriptorError(ValueError):
-    """A configuration Frictionless cannot describe, or a descriptor it refuses. The functions
-    below raise it, or a plain ValueError for a format option Pigment cannot hold."""
+    """A configuration Frictionless cannot describe, or a descriptor it refuses."""
 
 
 # Configuration -> descriptor
@@ -134,10 +133,8 @@ def resource_path(config: ImportConfig, folder: Path) -> str:
     except ValueError:  # another drive, on Windows
         relative = str(sample.resolve())
     if os.path.isabs(relative) or ".." in PurePath(relative).parts:
-        raise DescriptorError(
-            f"its sample {sample} is not inside {folder}, and Frictionless reads only paths "
-            "inside the descriptor's folder: write the descriptor beside the sample or above it"
-        )
+        where = "Frictionless reads data only inside the folder of the descriptor"
+        raise DescriptorError(f"its sample {sample} is not inside {folder}: {where}")
     return PurePath(relative).as_posix()
 
 
@@ -251,8 +248,7 @@ def _reasons(error: FrictionlessException) -> str:
 
 @dataclass(frozen=True, slots=True)
 class DraftInputs:
-    """What a draft takes from a Table Schema: a guess per column of the sample's header, the
-    header of the key, and notes on what the draft cannot hold."""
+    """A draft's guess per column of the sample's header, its key, and what it cannot hold."""
 
     guesses: tuple[Guess, ...]
     unique: str | None
@@ -301,9 +297,7 @@ def draft_inputs(
     Raises DescriptorError for a field whose format Pigment cannot hold.
     """
     named = {f["name"]: f for f in schema.get("fields", []) if "name" in f}
-    notes = [
-        f"field {name!r} is not a column of the sample" for name in named if name not in header
-    ]
+    notes = [f"field {n!r} is not a column of the sample" for n in named if n not in header]
     guesses: list[Guess] = []
     for index, name in enumerate(header):
         column = values[index] if index < len(values) else ()
