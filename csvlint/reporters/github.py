@@ -49,6 +49,6 @@ def render(report: Report, out: TextIO, color: bool) -> None:
     for o in report.omitted:
         where = f" in column {o.column_name or o.column}" if o.column else ""
         line = f"{o.path}: {o.code} {o.count:,} more {o.rule} findings{where} not listed"
-        # a plain line that starts with `::` would be read as a command
+        # a line break in a path would start a line that the runner might read as a command
         out.write(escape_data(line) + "\n")
     out.write(escape_data(summary_line(report)) + "\n")

@@ -33,7 +33,7 @@ class UnknownRule(ValueError):
 
 @cache
 def all_rules() -> tuple[type[Rule], ...]:
-    """Every rule, sorted by code."""
+    """Every rule, in catalogue order."""
     found: list[type[Rule]] = []
     for module in pkgutil.iter_modules(__path__):
         if not _MODULE.match(module.name):
@@ -46,7 +46,8 @@ def all_rules() -> tuple[type[Rule], ...]:
                 and value.__module__ == loaded.__name__
             ):
                 found.append(value)
-    return tuple(sorted(found, key=lambda rule: rule.code))
+    # by number, so the families come in catalogue order: CSV1xx, HDR2xx, VAL3xx, CFG4xx
+    return tuple(sorted(found, key=lambda rule: (rule.code[3:], rule.code)))
 
 
 def find(code_or_name: str) -> type[Rule]:

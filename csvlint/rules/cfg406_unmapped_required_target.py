@@ -7,10 +7,10 @@ from csvlint.rules.base import ConfigRule, Violations
 
 
 class UnmappedRequiredTarget(ConfigRule):
-    """A required target has no source: the unique property of a dimension list, a dimension
-    of a metric, or a metric's value.
+    """A required target (a list's key, a metric's dimension or value) has no source.
 
-    Items of a dimension list are identified by their unique property; every cell of a metric
+    The required targets are the unique property of a dimension list, each dimension of a
+    metric, and a metric's value. Items of a dimension list are identified by their unique property; every cell of a metric
     needs one item per dimension and a value. Without a column, constant or pivot for each,
     Pigment cannot place a row.
 
