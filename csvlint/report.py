@@ -96,7 +96,7 @@ class Report:
         counts: Counter[Severity] = Counter(f.severity for f in listed)
         for o in left_out:
             counts[o.severity] += o.count
-        return cls(tuple(files), listed, left_out, counts)
+        return cls(tuple(sorted(files, key=lambda f: f.path)), listed, left_out, counts)
 
     def count(self, severity: Severity) -> int:
         """How many findings of this severity, including those left out of the listing."""

@@ -10,6 +10,7 @@ from csvlint.dialect import Dialect
 from csvlint.engine.collect import Collector
 from csvlint.engine.context import FileContext
 from csvlint.engine.facts import FileFacts, Header
+from csvlint.engine.sources import BLOCK_SIZE
 from csvlint.reader.decode import Decoder, Undecodable
 from csvlint.reader.detect import detect
 from csvlint.reader.grammar import Chunk, Tokenizer
@@ -77,7 +78,7 @@ class CsvLinter:
         first = next(blocks, b"")
         facts.size = len(first)
         announced, bom_length = bom_encoding(first)
-        if not first[bom_length:].strip() and not self._more(blocks, first):
+        if _blank(first, announced, bom_length) and not self._more(blocks, first):
             facts.empty = True
             return self._finish()
         facts.binary = binary_format(first)
@@ -89,7 +90,7 @@ class CsvLinter:
         facts.bom_encoding = announced
         if announced and announced not in ("utf-8", wanted):
             # a UTF-16/32 file where another encoding was expected: say so, read it as it is
-            facts.undecodable = Undecodable(1, 1, first[:bom_length], wanted)
+            facts.undecodable = Undecodable(1, 1, first[:bom_length], wanted, field=1)
             facts.fitting_encoding = announced
             wanted = announced
         elif announced == "utf-8":
@@ -118,13 +119,20 @@ class CsvLinter:
     ) -> None:
         facts = self.facts
         text = decoder.decode(first)
-        facts.detected = detect(text[:_SNIFF_CHARS])
+        # a first block shorter than a block is the whole file: its last line is complete
+        facts.detected = detect(text[:_SNIFF_CHARS], final=len(first) < BLOCK_SIZE)
         delimiter = facts.detected.delimiter or (declared.delimiter if declared else ",")
         quote = (declared.quote if declared else None) or facts.detected.quote or '"'
         if declared and facts.detected.delimiter in (None, declared.delimiter):
             delimiter = declared.delimiter
         if quote == delimiter:
             quote = '"' if delimiter != '"' else "'"
+        single = len(delimiter.encode(facts.encoding)) == 1
+        decoder.use_dialect(
+            delimiter.encode(facts.encoding) if single else b"",
+            quote.encode(facts.encoding) if single else b"",
+            first,
+        )
         facts.dialect = Dialect(
             encoding=facts.encoding, bom=facts.utf8_bom, delimiter=delimiter, quote=quote
         )
@@ -192,6 +200,10 @@ class CsvLinter:
             facts.endings[ending] += count
         if chunk.count == 0:
             return
+        first_data = facts.header.record + 1 if facts.header else 1
+        facts.blank_rows += sum(
+            1 for record, fields in chunk.exceptional if record >= first_data and not any(fields)
+        )
         for rule in self.hooks.chunk:
             self._emit(rule, rule.check_chunk(chunk))
 
@@ -199,6 +211,13 @@ class CsvLinter:
         for rule in self.hooks.file:
             self._emit(rule, rule.check_file(self.facts))
         return self.facts
+
+
+def _blank(first: bytes, announced: str | None, bom_length: int) -> bool:
+    """Whether a first block holds nothing but a BOM and whitespace (in its own encoding)."""
+    if announced in ("utf-16", "utf-32"):
+        return not first.decode(announced, "replace").strip()
+    return not first[bom_length:].strip()
 
 
 def _is_title(rows: list[list[str]]) -> bool:

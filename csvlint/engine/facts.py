@@ -46,6 +46,8 @@ class FileFacts:
     endings: dict[str, int] = field(default_factory=dict)
     first_ending_line: dict[str, int] = field(default_factory=dict)
     records: int = 0
+    #: data records with no content (CSV110): they load nothing
+    blank_rows: int = 0
     header: Header | None = None
     title: tuple[str, ...] | None = None
 
@@ -60,3 +62,8 @@ class FileFacts:
         if self.header is None:
             return 0
         return max(0, self.records - self.header.record - 1)
+
+    @property
+    def loaded_rows(self) -> int:
+        """Data records that hold something: what an import would load."""
+        return max(0, self.data_rows - self.blank_rows)

@@ -52,6 +52,7 @@ class Project:
         self._loaded: dict[Path, LoadedConfig] = {}
         self._discovered: list[Path] | None = None
         self._samples: set[Path] = set()
+        self._claims: dict[Path, tuple[str | None, list[str]]] = {}
         self.subjects: list[ConfigSubject] = []
 
     # -- configurations -------------------------------------------------------------------
@@ -83,31 +84,47 @@ class Project:
         return self._discovered
 
     def config_for(self, csv: Path) -> LoadedConfig | None:
-        """The configuration whose `files` patterns (or `sample`) name this CSV file."""
+        """The configuration whose `files` patterns (or `sample`) name this CSV file, checked
+        (without its sample) the first time it is used."""
         wanted = csv.resolve()
         for path in self.discovered():
-            loaded = self.load(path)
-            config = loaded.config
-            if config is None:
-                continue
-            folder = path.parent.resolve()
-            sample = config.sample_path
-            if sample is not None and sample.resolve() == wanted:
-                return loaded
-            try:
-                relative = wanted.relative_to(folder).as_posix()
-            except ValueError:
-                relative = os.path.relpath(wanted, folder).replace(os.sep, "/")
-            if any(matches(relative, pattern) for pattern in config.files):
-                return loaded
+            if self._names(path, wanted):
+                return self.reference(path)
         return None
 
-    def check_config(self, path: Path, shown: str, verifying: bool = False) -> ConfigSubject:
-        """Check a configuration file and its sample; the findings go to this lint's report."""
+    def _names(self, config: Path, csv: Path) -> bool:
+        """Whether a configuration's `sample` or `files` name `csv`. Only the file's YAML or
+        JSON is read: validating every configuration of a project would cost each lint."""
+        key = config.resolve()
+        if key not in self._claims:
+            self._claims[key] = _claims(config)
+        sample, patterns = self._claims[key]
+        folder = key.parent
+        if sample is not None and (folder / sample).resolve() == csv:
+            return True
+        try:
+            relative = csv.relative_to(folder).as_posix()
+        except ValueError:
+            relative = os.path.relpath(csv, folder).replace(os.sep, "/")
+        return any(matches(relative, pattern) for pattern in patterns)
+
+    def reference(self, path: Path) -> LoadedConfig:
+        """A configuration CSV files are checked against. It is checked itself (without its
+        sample, which `config save` and `config verify` check) the first time it is used."""
+        shown = display(path)
+        if not any(s.shown == shown for s in self.subjects):
+            self.check_config(path, shown, with_sample=False)
+        return self.load(path)
+
+    def check_config(
+        self, path: Path, shown: str, verifying: bool = False, with_sample: bool = True
+    ) -> ConfigSubject:
+        """Check a configuration file, and its sample unless told not to; the findings go to
+        this lint's report."""
         loaded = self.load(path)
         subject = ConfigSubject(loaded, shown, project_root(path), verifying=verifying)
         config = loaded.config
-        if config is not None:
+        if config is not None and with_sample:
             self._check_sample(subject)
         rules = self._config_rules(shown)
         for rule in rules:
@@ -121,7 +138,7 @@ class Project:
     def _config_rules(self, shown: str) -> list[type[ConfigRule]]:
         return [
             rule
-            for rule in self.options.selection.rules_for(shown, True)
+            for rule in self.options.selection.rules_for(shown, True, ("CFG",))
             if issubclass(rule, ConfigRule)
         ]
 
@@ -215,10 +232,7 @@ class Project:
             return None
         if not config.is_file():
             raise ProjectError(f"{config}: no such configuration file")
-        shown = display(config)
-        if not any(s.shown == shown for s in self.subjects):
-            self.check_config(config, shown)
-        return self.load(config)
+        return self.reference(config)
 
     def _lint_csv(
         self, shown: str, blocks: Iterator[bytes], loaded: LoadedConfig | None, size: int
@@ -239,3 +253,19 @@ class Project:
         return self.run.report()
 
     _reported = False
+
+
+def _claims(config: Path) -> tuple[str | None, list[str]]:
+    """A configuration file's `sample` and `files`, read without validating the rest."""
+    from csvlint.config.load import is_json_path
+    from csvlint.config.parse import parse_text
+
+    try:
+        text = config.read_text(encoding="utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return None, []
+    data = parse_text(text, is_json=is_json_path(config)).data or {}
+    sample = data.get("sample")
+    files = data.get("files")
+    patterns = [p for p in files if isinstance(p, str)] if isinstance(files, list) else []
+    return (sample if isinstance(sample, str) else None), patterns

@@ -13,6 +13,9 @@ from csvlint.engine.selection import Selection
 from csvlint.report import FileResult, Report
 from csvlint.rules import ConfigRule, FeedRule, Rule
 
+#: the rule families that judge CSV files (CFG rules judge configurations)
+_CSV_FAMILIES = ("CSV", "HDR", "VAL")
+
 #: builds a progress callback for a file of a known size, or None when no progress is shown
 ProgressFactory = Callable[[str, int], Progress | None]
 
@@ -42,7 +45,9 @@ class Run:
         """Lint one CSV given as blocks of bytes; returns what was learnt about it."""
         rules = [
             rule
-            for rule in self.options.selection.rules_for(context.path, context.config is not None)
+            for rule in self.options.selection.rules_for(
+                context.path, context.config is not None, _CSV_FAMILIES
+            )
             if not issubclass(rule, (FeedRule, ConfigRule))
         ]
         needs_rows = context.config is not None and any(r.code.startswith("VAL") for r in rules)
@@ -88,7 +93,7 @@ class Run:
         if len(members) < 2:
             return
         selection = self.options.selection
-        for rule in selection.rules_for(members[0].path, True):
+        for rule in selection.rules_for(members[0].path, True, ("HDR",)):
             if issubclass(rule, FeedRule):
                 judge: Rule = rule(members[0])
                 assert isinstance(judge, FeedRule)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from csvlint.engine.globs import matches
 from csvlint.finding import Severity
-from csvlint.rules import Rule, all_rules
+from csvlint.rules import Rule, catalogue, rules_of
 
 
 @dataclass(frozen=True)
@@ -22,17 +22,21 @@ class Selection:
     severity: dict[str, Severity | None] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
 
-    def rules_for(self, path: str, with_config: bool) -> list[type[Rule]]:
-        """The rules that run on `path` (rules that need a configuration only with one)."""
+    def rules_for(
+        self, path: str, with_config: bool, families: tuple[str, ...]
+    ) -> list[type[Rule]]:
+        """The rules of these code families (`CSV`, `HDR`...) that run on `path`; rules that
+        need a configuration only with one. Only those rules' modules are imported."""
         ignored = self.ignored_in(path)
-        return [
-            rule
-            for rule in all_rules()
-            if (self.select is None or rule.code in self.select)
-            and rule.code not in ignored
-            and self.severity.get(rule.code, rule.severity) is not None
-            and (with_config or not rule.needs_config)
+        codes = [
+            code
+            for code in catalogue()
+            if code.startswith(families)
+            and (self.select is None or code in self.select)
+            and code not in ignored
+            and self.severity.get(code, Severity.INFO) is not None
         ]
+        return [rule for rule in rules_of(codes) if with_config or not rule.needs_config]
 
     def ignored_in(self, path: str) -> frozenset[str]:
         """Codes ignored everywhere plus those ignored in files matching `path`."""

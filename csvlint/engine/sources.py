@@ -43,7 +43,7 @@ def blocks_from_bytes(data: bytes, size: int = BLOCK_SIZE) -> Iterator[bytes]:
 
 def display(path: Path | str) -> str:
     """A path as reports show it: relative to the current directory when under it, with `/`."""
-    text = str(path)
+    text = os.path.normpath(str(path))
     if os.path.isabs(text):
         with contextlib.suppress(ValueError):
             text = os.path.relpath(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 
@@ -14,6 +15,8 @@ class Undecodable:
     column: int
     data: bytes
     encoding: str
+    #: the 1-based field of its record the bad bytes are in (0: unknown)
+    field: int = 0
 
 
 class Decoder:
@@ -24,10 +27,20 @@ class Decoder:
         self.encoding = encoding
         self._decoder = codecs.getincrementaldecoder(encoding)("strict")
         self._newlines = 0
+        self._quotes = 0
         self._line_tail = b""
+        #: the dialect's delimiter and quote, once known, to tell the field of a bad byte
+        self.delimiter = b","
+        self.quote = b'"'
         self.error: Undecodable | None = None
         #: the bytes the first error was found in, to guess which encoding would fit
         self.evidence = b""
+
+    def use_dialect(self, delimiter: bytes, quote: bytes, seen: bytes) -> None:
+        """Say which bytes delimit and quote fields (empty: not single bytes), once known;
+        `seen` is every byte decoded so far."""
+        self.delimiter, self.quote = delimiter, quote
+        self._quotes = seen.count(quote) if quote else 0
 
     def decode(self, block: bytes, final: bool = False) -> str:
         """The text of `block`; with `final`, also what the last block left unfinished."""
@@ -46,6 +59,7 @@ class Decoder:
         return self._decoder.decode(block, final)
 
     def _advance(self, block: bytes) -> None:
+        self._quotes += block.count(self.quote)
         newlines = block.count(b"\n")
         if newlines:
             self._newlines += newlines
@@ -63,7 +77,31 @@ class Decoder:
         else:
             kept = self._line_tail[: len(self._line_tail) - carried]
             tail = kept + before
-        column = len(tail.decode(self.encoding, "replace")) + 1
+        # quotes seen before `data`: the carried bytes were counted with the last block
+        quoted = (self._quotes - data[:carried].count(self.quote)) % 2 == 1
         return Undecodable(
-            self._newlines + newlines + 1, column, data[exc.start : exc.end], self.encoding
+            self._newlines + newlines + 1,
+            len(tail.decode(self.encoding, "replace")) + 1,
+            data[exc.start : exc.end],
+            self.encoding,
+            self._field(before, quoted),
         )
+
+    def _field(self, before: bytes, quoted: bool) -> int:
+        """The field the end of `before` is in, counting delimiters outside quotes since the
+        last record boundary (`quoted`: whether `before` starts inside a quoted field)."""
+        if len(self.delimiter) != 1 or len(self.quote) != 1:
+            return 0  # a multi-byte encoding: the bytes don't say where fields are
+        field = 1
+        marks = re.escape(self.delimiter + self.quote) + b"\\r\\n"
+        for mark in re.finditer(b"[" + marks + b"]", before):
+            char = mark.group()
+            if char == self.quote:
+                quoted = not quoted
+            elif quoted:
+                continue
+            elif char == self.delimiter:
+                field += 1
+            else:
+                field = 1
+        return field

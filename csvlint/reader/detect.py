@@ -61,6 +61,8 @@ def detect(sample: str, final: bool = False) -> Detected:
     if not lines:
         return Detected(None, quote)
     stripped = [_unquoted(line, quote or '"') for line in lines]
+    if len(stripped) > 1 and not any(d in stripped[0] for d in DELIMITERS):
+        stripped = stripped[1:]  # a title above the header: the header decides
     best: tuple[float, int, int] | None = None
     chosen: str | None = None
     for rank, delimiter in enumerate(DELIMITERS):

@@ -81,12 +81,14 @@ class Rule:
         column: int | None = None,
         hint: str | None = None,
         severity: Severity | None = None,
+        line: int | None = None,
     ) -> Violation:
-        """A violation at `record` (and 1-based `column`), on the line the record starts on."""
+        """A violation at `record` (and 1-based `column`), on `line`, by default the line the
+        record starts on."""
         header = self.file.header
         return Violation(
             message,
-            line=chunk.line_of(record),
+            line=line or chunk.line_of(record),
             record=record,
             column=column,
             column_name=header.name(column) if header and column else None,

@@ -24,7 +24,7 @@ class SchemaError(ConfigRule):
         for problem in subject.loaded.problems:
             yield Violation(
                 problem.message,
-                line=problem.line,
+                line=problem.line or 1,
                 pointer=problem.pointer,
                 hint="`csvlint schema import-config` prints the schema",
             )

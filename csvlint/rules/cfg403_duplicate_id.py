@@ -32,7 +32,8 @@ class DuplicateId(ConfigRule):
             if config is None or config.id is None or subject.shown in seen:
                 continue
             seen.add(subject.shown)
-            holders.setdefault(config.id, []).append(subject)
+            # UUIDs are case-insensitive: two spellings name one Pigment configuration
+            holders.setdefault(config.id.lower(), []).append(subject)
         for same in holders.values():
             for subject in same:
                 config = subject.config

@@ -10,9 +10,9 @@ class UnmappedRequiredTarget(ConfigRule):
     """A required target (a list's key, a metric's dimension or value) has no source.
 
     The required targets are the unique property of a dimension list, each dimension of a
-    metric, and a metric's value. Items of a dimension list are identified by their unique property; every cell of a metric
-    needs one item per dimension and a value. Without a column, constant or pivot for each,
-    Pigment cannot place a row.
+    metric, and a metric's value. Items of a dimension list are identified by their unique
+    property; every cell of a metric needs one item per dimension and a value. Without a
+    column, constant or pivot for each, Pigment cannot place a row.
 
     Fails: a metric with dimensions `Month` and `Country` and only `Month` mapped.
     Passes: `Country` mapped to a column, or set by a constant (`constants: [{dimension:

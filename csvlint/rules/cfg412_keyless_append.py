@@ -35,7 +35,9 @@ class KeylessAppend(ConfigRule):
         if config is not None and keyless(subject) and config.options.clear_items == "none":
             yield at(
                 config,
-                "/options/clear_items" if config.line_of("/options/clear_items") else "/target",
+                "/options/clear_items"
+                if "/options/clear_items" in config.source.lines
+                else "/target",
                 "without a mapped unique property, every push appends the rows again",
                 hint="map a unique property (a key), or clear the list before each import",
             )

@@ -31,8 +31,17 @@ class EncodingError(Rule):
                 f"the file decodes as {facts.fitting_encoding}: re-export it as {bad.encoding}, "
                 f"or declare file.encoding: {facts.fitting_encoding}"
             )
+        field = bad.field or None
+        header = facts.header
+        where = (
+            f"field {field} (character {bad.column} of line {bad.line})"
+            if field
+            else (f"line {bad.line}, character {bad.column}")
+        )
         yield Violation(
-            f"bytes {shown} at line {bad.line}, column {bad.column} are not valid {bad.encoding}",
+            f"bytes {shown} in {where} are not valid {bad.encoding}",
             line=bad.line,
+            column=field,
+            column_name=header.name(field) if header and field and bad.line > header.line else None,
             hint=hint,
         )

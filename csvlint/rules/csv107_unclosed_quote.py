@@ -27,5 +27,6 @@ class UnclosedQuote(Rule):
                 found.record,
                 f"the quote opened in field {found.column} of record {found.record} never closes",
                 column=found.column,
+                line=found.line,
                 hint="close the quote, or double the quote characters inside the value",
             )

@@ -29,4 +29,6 @@ class StrayQuote(Rule):
             else:
                 message = f"text after the closing quote of field {found.column}"
                 hint = "put the whole value inside the quotes"
-            yield self.at_record(chunk, found.record, message, column=found.column, hint=hint)
+            yield self.at_record(
+                chunk, found.record, message, column=found.column, line=found.line, hint=hint
+            )

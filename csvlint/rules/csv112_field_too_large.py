@@ -28,5 +28,6 @@ class FieldTooLarge(Rule):
                 found.record,
                 f"field {found.column} holds {found.size:,} characters; the limit is {limit:,}",
                 column=found.column,
+                line=found.line,
                 hint="look for an unclosed quote before it, or raise field-size-limit",
             )

@@ -10,7 +10,9 @@ class NoData(Rule):
 
     Often an export whose filter matched nothing; with "clear items" it would empty the list.
 
-    Fails: `Order ID,Amount\\n`.
+    Blank records don't count as data.
+
+    Fails: `Order ID,Amount\\n`, or a header followed by blank lines only.
     Passes: `Order ID,Amount\\nORD-1,10\\n`.
     """
 
@@ -19,5 +21,5 @@ class NoData(Rule):
     severity = Severity.WARNING
 
     def check_file(self, facts: FileFacts) -> Violations:
-        if facts.readable and facts.header is not None and facts.data_rows == 0:
+        if facts.readable and facts.header is not None and facts.loaded_rows == 0:
             yield Violation("the file has a header and no data rows", line=facts.header.line)

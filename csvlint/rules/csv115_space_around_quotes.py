@@ -29,5 +29,6 @@ class SpaceAroundQuotes(Rule):
                 found.record,
                 f"whitespace {side} the quotes of field {found.column}",
                 column=found.column,
+                line=found.line,
                 hint="remove the spaces next to the delimiter",
             )

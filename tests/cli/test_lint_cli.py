@@ -89,7 +89,7 @@ def test_folders_are_searched_and_files_listed_once(in_tmp: Path) -> None:
     (in_tmp / "d" / "notes.txt").write_text("not a csv", encoding="utf-8")
     code, out, _ = run("lint", "d", "d/one.csv", "--format", "json")
     report = json.loads(out)
-    assert [f["path"] for f in report["files"]] == ["d/one.csv", "d/e/two.tsv"]
+    assert [f["path"] for f in report["files"]] == ["d/e/two.tsv", "d/one.csv"]
     assert code == 0  # a tab file is a warning without a configuration
 
 
