@@ -11,7 +11,8 @@ second regex finds the invalid fields and their positions, still in C, and only 
 Python parser, once per distinct value, for the message.
 
 The regexes and the parsers implement one grammar. The parsers are the reference: a value the
-regex rejects and the parser accepts is not reported, and the tests hold the two equal.
+regex rejects and the parser accepts is not reported (past a `message_limit`, the regex alone
+decides), and the tests hold the two equal.
 """
 
 from __future__ import annotations
