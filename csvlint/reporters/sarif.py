@@ -110,7 +110,7 @@ def message_text(finding: Finding) -> str:
     """The message, the field it is about, and the hint on a line of its own."""
     text = finding.message
     if finding.column is not None:
-        name = f": {finding.column_name}" if finding.column_name else ""
+        name = f' "{finding.column_name}"' if finding.column_name else ""
         text += f" (column {finding.column}{name})"
     if finding.pointer:
         text += f" (at {finding.pointer})"
