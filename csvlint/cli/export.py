@@ -31,14 +31,15 @@ def export_command(file: Path, kind: str, output: Path | None, force: bool) -> N
     column, or a Data Package whose resource is the sample, with its encoding and dialect.
 
     A Data Package's resource path is relative to the output's folder (the current folder for
-    standard output), and Frictionless reads only paths inside it. Formats Frictionless cannot
-    state exactly (percent, multiplier, Pigment's date tokens) are described in
-    `csvlint.interop.table_schema`.
+    standard output): Frictionless reads no data outside it. Fields hold numbers as written
+    (percent and multiplier do not change which values are valid), and dates in strptime
+    formats, which also read one-digit days and months.
 
     \b
-    Exit codes: 0 written; 1 FILE does not match the configuration schema (its problems are
-    listed, as `config save` lists blocking findings); 2 no export (no such file, an output
-    that exists, a sample outside the output's folder, a format Frictionless cannot hold).
+    Exit codes: 0 written; 1 FILE does not match the configuration schema (its problems
+    are listed, as `config save` lists the findings that block it); 2 nothing written
+    (no such file, an output that exists, a sample outside the output's folder, an option
+    Frictionless cannot hold).
     """
     from csvlint.config.load import load_config
     from csvlint.engine.sources import display
@@ -55,7 +56,9 @@ def export_command(file: Path, kind: str, output: Path | None, force: bool) -> N
         for problem in loaded.problems:
             where = f"{display(file)}:{problem.line}" if problem.line else display(file)
             click.echo(f"{where}: CFG401 {problem.message}", err=True)
-        click.echo(f"{file} not exported: it does not match the configuration schema", err=True)
+        click.echo(
+            f"{display(file)} not exported: it does not match the configuration schema", err=True
+        )
         sys.exit(1)
     if output is not None and str(output) == "-":
         output = None

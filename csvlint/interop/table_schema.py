@@ -18,8 +18,8 @@ date             ``date``, ``format`` in strptime (``dd/MM/yyyy``: ``%d/%m/%Y``)
 boolean          ``boolean``; ``trueValues`` / ``falseValues``: the import-wide words
 unique           ``constraints``: ``required``, ``unique``; a dimension list's only key is
                  also the ``primaryKey``
-metric           dimension columns as dimensions; the value column (and a pivoted layout's
-                 item columns, from the sample's header) as its ``value_type``
+metric           dimension columns as dimensions; the value column, or a pivoted layout's
+                 item columns (listed, else the sample's), as its ``value_type``
 unmapped         ``string``
 ===============  ==============================================================================
 
@@ -37,6 +37,7 @@ Where Frictionless cannot say exactly what Pigment does:
 - strptime's ``%m`` and ``%d`` read one or two digits where ``MM`` and ``dd`` need two; ``%y``
   reads 1969-2068 where Pigment's ``yy`` is 2000-2099; ``%b`` is the current locale's month
   abbreviation, in any case; a space matches any run of whitespace.
+- A blank cell is missing (Frictionless's ``missingValues``), as in Pigment: only keys are required.
 - Constants, the load date and the wizard's options are not columns: no field holds them.
 
 Back from a Table Schema: a ``string`` with an ``enum`` is a dimension, other strings and the
@@ -93,18 +94,16 @@ def strptime_format(pattern: str) -> tuple[str, bool]:
     return "".join(out), any(p.text in ("HH", "mm", "ss") for p in parts if p.is_token)
 
 
-def table_schema(config: ImportConfig, *, pivot_header: Sequence[str] | None = None) -> Descriptor:
+def table_schema(config: ImportConfig) -> Descriptor:
     """The Table Schema of the CSV files `config` receives, as Frictionless writes it.
 
-    In a pivoted layout, the item columns are `pivot_header` (the sample's header from the
-    pivot's first column on), read from the sample when not given.
+    The item columns of a pivoted layout are the configuration's columns from the pivot's
+    first column on, with their own options; when it lists none, those of the sample's header.
     """
-    return _checked("schema", _schema(config, pivot_header))
+    return _checked("schema", _schema(config))
 
 
-def data_package(
-    config: ImportConfig, *, folder: Path, pivot_header: Sequence[str] | None = None
-) -> Descriptor:
+def data_package(config: ImportConfig, *, folder: Path) -> Descriptor:
     """A Data Package with one resource: the sample of `config`, with its encoding, dialect and
     Table Schema; `folder` is where the descriptor goes (the resource path is relative to it)."""
     name = _slug(config.name) or "import-configuration"
@@ -114,7 +113,7 @@ def data_package(
         "path": path,
         "encoding": config.file.encoding,
         "dialect": {"delimiter": config.file.delimiter, "quoteChar": config.file.quote},
-        "schema": _schema(config, pivot_header),
+        "schema": _schema(config),
     }
     package: Descriptor = {"name": name, "title": config.name}
     if config.description:
@@ -133,17 +132,20 @@ def resource_path(config: ImportConfig, folder: Path) -> str:
     except ValueError:  # another drive, on Windows
         relative = str(sample.resolve())
     if os.path.isabs(relative) or ".." in PurePath(relative).parts:
-        where = "Frictionless reads data only inside the folder of the descriptor"
-        raise DescriptorError(f"its sample {sample} is not inside {folder}: {where}")
+        where = "the descriptor's folder: Frictionless reads no data outside it"
+        raise DescriptorError(f"its sample {sample} is not inside {folder}, {where}")
     return PurePath(relative).as_posix()
 
 
-def _schema(config: ImportConfig, pivot_header: Sequence[str] | None) -> Descriptor:
-    columns = [_column_field(config, column) for column in config.columns]
-    if config.file.layout == "pivoted" and config.file.pivot is not None:
+def _schema(config: ImportConfig) -> Descriptor:
+    pivot = config.file.pivot if config.file.layout == "pivoted" else None
+    first = len(config.columns) if pivot is None else pivot.first_column - 1
+    columns = [_column_field(config, column) for column in config.columns[:first]]
+    if pivot is not None:
         kind = config.target.value_type or "text"
-        header = _pivot_header(config) if pivot_header is None else pivot_header
-        columns += [_field(name, kind, _options(config, None)) for name in header]
+        items = [(c.header, _options(config, c)) for c in config.columns[first:]]
+        items = items or [(name, _options(config, None)) for name in _sample_header(config)[first:]]
+        columns += [_field(name, kind, options) for name, options in items]
     schema: Descriptor = {"fields": columns}
     keys = [f["name"] for f in columns if f.get("constraints", {}).get("unique")]
     if config.target.type == "dimension_list" and len(keys) == 1:
@@ -151,14 +153,13 @@ def _schema(config: ImportConfig, pivot_header: Sequence[str] | None) -> Descrip
     return schema
 
 
-def _pivot_header(config: ImportConfig) -> list[str]:
+def _sample_header(config: ImportConfig) -> list[str]:
     from csvlint.engine.sample import SampleError, read_sample
 
-    pivot, sample = config.file.pivot, config.sample_path
-    if pivot is None or sample is None:
-        raise DescriptorError("a pivoted layout takes its item columns from a `sample`")
+    if config.sample_path is None:
+        raise DescriptorError("a pivoted layout lists its item columns, or has a `sample`")
     try:
-        return read_sample(sample, limit=0).header[pivot.first_column - 1 :]
+        return read_sample(config.sample_path, limit=0).header
     except SampleError as error:
         raise DescriptorError(f"its item columns come from the sample: {error}") from None
 
@@ -327,7 +328,7 @@ def _draft_column(field: Mapping[str, Any], values: Sequence[str], notes: list[s
     kind, name = field.get("type", "any"), field["name"]
     if kind == "string" and field.get("constraints", {}).get("enum"):
         count = len(field["constraints"]["enum"])
-        notes.append(f"field {name!r}: its {count} enum values are items: list them as `items`")
+        notes.append(f"field {name!r}: list its {count} enum values as the property's `items`")
         return "dimension", {}
     if kind in ("number", "integer"):
         decimal, group = field.get("decimalChar", "."), field.get("groupChar", "")
