@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Measure csvlint against its peers, side by side in one run, and print the ratios.
+
+    python benchmarks/run.py [--rows 1000000] [--big-rows 5000000] [--skip-frictionless]
+
+Data comes from ../shared/bench/make_extract.py, written into a temporary folder. Every
+figure is the whole-process wall time (best of --repeat runs) and peak resident memory of a
+child process, so start-up costs are counted the way a user pays them. Machines are shared
+and noisy: read the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERATOR = ROOT.parent / "shared" / "bench" / "make_extract.py"
+PY = sys.executable
+CSVLINT = [PY, "-m", "csvlint"]
+
+CSV_READER = """
+import csv, sys
+n = 0
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    for row in csv.reader(f):
+        n += len(row)
+"""
+ARROW_PARSE = """
+import sys
+import pyarrow.csv as pc
+pc.read_csv(sys.argv[1], parse_options=pc.ParseOptions(newlines_in_values=True))
+"""
+
+
+@dataclass
+class Measure:
+    """The best wall time of a command and its peak memory."""
+
+    name: str
+    seconds: float
+    peak_mib: float
+    exit_code: int
+
+
+def measure(name: str, command: list[str], repeat: int = 1, cwd: Path | None = None) -> Measure:
+    """Run `command` `repeat` times; keep the fastest run and the largest peak memory."""
+    best, peak, code = float("inf"), 0.0, 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        best = min(best, elapsed)
+        peak = max(peak, usage.ru_maxrss / 1024)
+        code = process.returncode
+    return Measure(name, best, peak, code)
+
+
+def generate(folder: Path, rows: int, *extra: str) -> Path:
+    subprocess.run([PY, str(GENERATOR), str(folder), "--rows", str(rows), *extra], check=True)
+    return folder
+
+
+def has_module(name: str) -> bool:
+    return subprocess.run([PY, "-c", f"import {name}"], capture_output=True).returncode == 0
+
+
+def table(rows: list[tuple[str, str, str, str]]) -> str:
+    head = ("what", "seconds", "peak MiB", "ratio")
+    lines = ["| " + " | ".join(head) + " |", "|---|---:|---:|---|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--big-rows", type=int, default=0, help="also measure memory growth")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-frictionless", action="store_true")
+    args = parser.parse_args()
+    if not GENERATOR.is_file():
+        sys.exit(f"the generator is not at {GENERATOR}")
+
+    work = Path(tempfile.mkdtemp(prefix="csvlint-bench-"))
+    try:
+        data = generate(work / "big", args.rows)
+        extract, config = data / "orders.csv", data / "orders.import.yaml"
+        size_mb = extract.stat().st_size / 1e6
+        results: dict[str, Measure] = {}
+
+        def run(name: str, command: list[str], repeat: int = args.repeat) -> Measure:
+            results[name] = measure(name, command, repeat, cwd=data)
+            print(f"  {name}: {results[name].seconds:.2f} s", file=sys.stderr)
+            return results[name]
+
+        print(f"{args.rows:,} rows, {size_mb:.0f} MB", file=sys.stderr)
+        run("csv.reader iteration", [PY, "-c", CSV_READER, str(extract)])
+        base = results["csv.reader iteration"].seconds
+        run(
+            "csvlint, structure and header rules",
+            [*CSVLINT, "lint", "-q", "--select", "CSV,HDR", str(extract)],
+        )
+        run(
+            "csvlint, every rule, with the configuration",
+            [*CSVLINT, "lint", "-q", "--config", str(config), str(extract)],
+        )
+        if has_module("pyarrow"):
+            run("pyarrow read_csv (parse alone)", [PY, "-c", ARROW_PARSE, str(extract)])
+        if not args.skip_frictionless and shutil.which("frictionless"):
+            run("frictionless validate", ["frictionless", "validate", str(extract)], repeat=1)
+
+        rows = []
+        for m in results.values():
+            ratio = f"{base / m.seconds:.2f}x csv.reader's speed"
+            rows.append((m.name, f"{m.seconds:.2f}", f"{m.peak_mib:.0f}", ratio))
+        full = results["csvlint, every rule, with the configuration"].seconds
+        if "frictionless validate" in results:
+            rows.append(
+                (
+                    "full lint vs frictionless",
+                    "",
+                    "",
+                    f"{results['frictionless validate'].seconds / full:.1f}x faster",
+                )
+            )
+
+        # --fail-fast: an error on the first data line of the big file
+        broken = data / "broken.csv"
+        with extract.open("rb") as source, broken.open("wb") as target:
+            target.write(source.readline())
+            target.write(b"ORD-X,too,few\n")
+            shutil.copyfileobj(source, target)
+        fast = measure(
+            "first finding with --fail-fast",
+            [*CSVLINT, "lint", "-q", "--fail-fast", "--config", str(config), str(broken)],
+            args.repeat,
+            cwd=data,
+        )
+        rows.append((fast.name, f"{fast.seconds:.2f}", f"{fast.peak_mib:.0f}", "target < 0.5 s"))
+
+        # start-up: one tiny file, next to `python -c pass` and the YAML/JSON Schema linters
+        tiny = generate(work / "tiny", 5)
+        startup = [
+            measure("python -c pass", [PY, "-c", "pass"], 5),
+            measure(
+                "csvlint lint tiny.csv",
+                [*CSVLINT, "lint", "-q", str(tiny / "orders.csv")],
+                5,
+                cwd=tiny,
+            ),
+        ]
+        if shutil.which("yamllint"):
+            startup.append(
+                measure("yamllint tiny.yaml", ["yamllint", str(tiny / "orders.import.yaml")], 5)
+            )
+        if shutil.which("check-jsonschema"):
+            schema = ROOT / "csvlint" / "schemas" / "import-config.schema.json"
+            startup.append(
+                measure(
+                    "check-jsonschema tiny.yaml",
+                    [
+                        "check-jsonschema",
+                        "--schemafile",
+                        str(schema),
+                        str(tiny / "orders.import.yaml"),
+                    ],
+                    5,
+                )
+            )
+        reference = startup[1].seconds
+        for m in startup:
+            rows.append(
+                (
+                    m.name,
+                    f"{m.seconds:.2f}",
+                    f"{m.peak_mib:.0f}",
+                    f"csvlint takes {reference / m.seconds:.2f}x this",
+                )
+            )
+
+        # many files: 200 small files in one call against one
+        many = work / "many"
+        many.mkdir()
+        for i in range(200):
+            shutil.copy(tiny / "orders.csv", many / f"orders_{i:03d}.csv")
+        one = measure("1 small file", [*CSVLINT, "lint", "-q", str(many / "orders_000.csv")], 3)
+        lots = measure("200 small files in one call", [*CSVLINT, "lint", "-q", str(many)], 3)
+        rows.append((one.name, f"{one.seconds:.2f}", f"{one.peak_mib:.0f}", ""))
+        rows.append(
+            (
+                lots.name,
+                f"{lots.seconds:.2f}",
+                f"{lots.peak_mib:.0f}",
+                f"{lots.seconds / one.seconds:.2f}x one file",
+            )
+        )
+
+        if args.big_rows:
+            bigger = generate(work / "bigger", args.big_rows)
+            grown = measure(
+                f"every rule, {args.big_rows:,} rows",
+                [
+                    *CSVLINT,
+                    "lint",
+                    "-q",
+                    "--config",
+                    str(bigger / "orders.import.yaml"),
+                    str(bigger / "orders.csv"),
+                ],
+                1,
+            )
+            small = results["csvlint, every rule, with the configuration"]
+            per_key = (grown.peak_mib - small.peak_mib) * 1024 * 1024 / (args.big_rows - args.rows)
+            rows.append(
+                (
+                    grown.name,
+                    f"{grown.seconds:.2f}",
+                    f"{grown.peak_mib:.0f}",
+                    f"+{per_key:.0f} bytes a key",
+                )
+            )
+
+        print(
+            f"\n{time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {args.rows:,} rows ({size_mb:.0f} MB)\n"
+        )
+        print(table(rows))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
