@@ -91,11 +91,13 @@ def fix_command(
 ) -> None:
     """Rewrite FILE in the configuration's encoding, delimiter and quote, never changing a value.
 
-    Fields are quoted only when they hold the delimiter, the quote, or a line break; quotes
-    inside are doubled. Lines end with LF unless --line-ending crlf. Blank records and a title
-    row are kept as they are. A file the rewrite would have to guess about (ragged rows, bad
-    quotes, undecodable bytes, values the target encoding cannot hold, binary or empty) is
-    refused: nothing is written, the problems are listed, and the exit code is 1.
+    Fields are quoted only when they hold the delimiter, the quote, or a line break, and quotes
+    inside are doubled; leading and trailing spaces are kept without quotes, as RFC 4180 reads
+    them. Lines end with LF, as Pigment's own exports do, unless --line-ending crlf (RFC
+    4180's). Blank records and a title row are kept as they are. A file the rewrite would have
+    to guess about (ragged rows, bad quotes, undecodable bytes, values the target encoding
+    cannot hold, binary or empty) is refused: nothing is written, the problems are listed, and
+    the exit code is 1.
     """
     from csvlint.config.load import load_config
     from csvlint.fix import LINE_ENDINGS, FixRefused, OutputExists, fix_file, target_dialect

@@ -76,5 +76,5 @@ def sources(config: ImportConfig) -> Iterator[Source]:
             "load date", load.target_name, load.dimension is not None, load.pointer, "the load date"
         )
     if pivot is not None:
-        yield Source("pivot", pivot.dimension, True, "/file/pivot/dimension", "the pivot columns")
-        yield Source("pivot", "", False, "/file/pivot", "the pivot columns' cells")
+        yield Source("pivot", pivot.dimension, True, "/file/pivot/dimension", "the pivot")
+        yield Source("pivot", "", False, "/file/pivot", "the pivot")

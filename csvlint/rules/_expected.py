@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from csvlint.config.model import ImportConfig
-from csvlint.engine.facts import Header
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from csvlint.config.model import ImportConfig
+    from csvlint.engine.facts import Header
 
 
 def expected_columns(config: ImportConfig) -> tuple[str, ...]:
-    """The configuration's columns, in order (for a pivoted layout, those before the pivot)."""
+    """The columns every file must have, in order: all the configuration's columns, or in a
+    pivoted layout those before the pivot (the pivot's item columns change from file to file,
+    a new month say)."""
+    pivot = config.file.pivot
+    if config.file.layout == "pivoted" and pivot is not None:
+        return config.header[: pivot.first_column - 1]
     return config.header
+
+
+def is_pivot_column(config: ImportConfig, index: int) -> bool:
+    """Whether the 0-based column `index` is one of a pivoted layout's item columns."""
+    pivot = config.file.pivot
+    return config.file.layout == "pivoted" and pivot is not None and index >= pivot.first_column - 1
 
 
 def free_columns(config: ImportConfig, header: Header) -> set[int]:

@@ -30,6 +30,8 @@ class MappedColumn:
     unique: bool = False
     items: frozenset[str] | None = None
     on_missing_item: str | None = None
+    #: the property or dimension the column writes, as messages name it
+    target: str = ""
 
     @property
     def column(self) -> int:
@@ -48,7 +50,8 @@ class ValuePlan:
         return [c for c in self.columns if c.kind in kinds]
 
 
-def _options(config: ImportConfig, column: Column | None) -> dict[str, object]:
+def column_options(config: ImportConfig, column: Column | None) -> dict[str, object]:
+    """The import-wide formats with the column's own options over them."""
     formats = config.formats
     merged: dict[str, object] = {
         "decimal_separator": formats.decimal_separator,
@@ -82,7 +85,7 @@ def _mapped(config: ImportConfig, column: Column, index: int) -> MappedColumn | 
     check = None
     if kind in CHECKED_TYPES:
         try:
-            check = value_check(kind, _options(config, column))
+            check = value_check(kind, column_options(config, column))
         except ValueError:
             return None  # an option the format cannot hold: the configuration's own finding
     return MappedColumn(
@@ -93,6 +96,7 @@ def _mapped(config: ImportConfig, column: Column, index: int) -> MappedColumn | 
         unique,
         frozenset(items) if items is not None and kind == "dimension" else None,
         policy,
+        column.target_name or "",
     )
 
 
@@ -118,11 +122,19 @@ def plan_for(context: FileContext, header: Header) -> ValuePlan:
             check = None
             if value_type in CHECKED_TYPES:
                 try:
-                    check = value_check(value_type, _options(config, None))
+                    check = value_check(value_type, column_options(config, None))
                 except ValueError:
                     check = None
+            listed = {c.header: c for c in config.columns}
             for index in range(pivot.first_column - 1, header.width):
-                plan.columns.append(MappedColumn(index, header.names[index], value_type, check))
+                name = header.names[index]
+                own = check
+                if name in listed and listed[name].options.given() and value_type in CHECKED_TYPES:
+                    try:
+                        own = value_check(value_type, column_options(config, listed[name]))
+                    except ValueError:
+                        own = None
+                plan.columns.append(MappedColumn(index, name, value_type, own))
     context.derived["value-plan"] = plan
     return plan
 

@@ -30,7 +30,7 @@ def _unknown(config: ImportConfig, source: Source) -> Violation | None:
         config,
         source.pointer,
         f"{source.label} writes {what} {source.target!r}, which {kind} {target.block!r} lacks",
-        hint=f"the {what}s are: {names}",
+        hint=f"{'the properties' if what == 'property' else 'the dimensions'} are: {names}",
     )
 
 

@@ -4,6 +4,7 @@ from csvlint.config.model import Column, ImportConfig
 from csvlint.engine.configfile import ConfigSubject
 from csvlint.finding import Severity
 from csvlint.rules._config import at
+from csvlint.rules._expected import is_pivot_column
 from csvlint.rules.base import ConfigRule, Violations
 
 NUMBER_OPTIONS = frozenset(
@@ -24,7 +25,7 @@ def column_kind(config: ImportConfig, column: Column) -> str | None:
     """The type of what a column writes (`dimension` for a metric's dimension); None when the
     column writes nothing, or something the target lacks (CFG405's finding)."""
     target = config.target
-    if column.value:
+    if column.value or is_pivot_column(config, column.index):
         return target.value_type if not target.is_list else None
     if column.dimension is not None:
         return "dimension" if target.dimension(column.dimension) else None
@@ -34,12 +35,29 @@ def column_kind(config: ImportConfig, column: Column) -> str | None:
     return None
 
 
+def format_problem(config: ImportConfig, column: Column, kind: str | None) -> str | None:
+    """Why a column's merged format options cannot form a format (two equal separators, a
+    digit in a prefix...), or None when they can."""
+    from csvlint.formats.column import CHECKED_TYPES, value_check
+    from csvlint.rules._values import column_options
+
+    if kind not in CHECKED_TYPES:
+        return None
+    try:
+        value_check(kind, column_options(config, column))
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 class OptionNotApplicable(ConfigRule):
     """A format option on a target type it does not apply to.
 
     A date format on a number, `on_missing_item` on text, a prefix on a date, any option on a
-    column that is not imported, or a pivot on a flat file: Pigment's wizard offers no such
-    combination, so the configuration cannot be the one saved in Pigment.
+    column that is not imported, a pivoted layout on a list, or options that cannot form a
+    format together (a thousands separator equal to the decimal separator, a digit in a
+    prefix): Pigment's wizard offers no such combination, so the configuration cannot be the
+    one saved in Pigment.
 
     Fails: `{header: Amount, property: Amount, date_format: dd/MM/yyyy}` (Amount is a number).
     Passes: `{header: Amount, property: Amount, thousands_separator: ","}`.
@@ -57,7 +75,11 @@ class OptionNotApplicable(ConfigRule):
             given = column.options.given()
             if not given:
                 continue
-            mapped = column.value or column.target_name is not None
+            mapped = (
+                column.value
+                or column.target_name is not None
+                or is_pivot_column(config, column.index)
+            )
             kind = column_kind(config, column)
             if mapped and kind is None:
                 continue  # the target is unknown: CFG405 reports it
@@ -71,6 +93,15 @@ class OptionNotApplicable(ConfigRule):
                     f"{column.pointer}/{option}",
                     f"{option} does not apply to {what} (column {column.header!r})",
                     hint="remove the option, or map the column to a target it applies to",
+                )
+            problem = format_problem(config, column, kind)
+            if problem:
+                yield at(
+                    config,
+                    column.pointer,
+                    f"the format of column {column.header!r} cannot be: {problem}",
+                    hint="a prefix or suffix may not hold digits, signs or the decimal "
+                    "separator, and the two separators must differ",
                 )
         settings = config.file
         if settings.pivot is not None and settings.layout != "pivoted":

@@ -3,6 +3,7 @@ from __future__ import annotations
 from csvlint.engine.configfile import ConfigSubject
 from csvlint.finding import Severity
 from csvlint.rules._config import at
+from csvlint.rules._expected import is_pivot_column
 from csvlint.rules.base import ConfigRule, Violations
 
 
@@ -25,5 +26,7 @@ class UnmappedColumn(ConfigRule):
         if config is None:
             return
         for column in config.columns:
+            if is_pivot_column(config, column.index):
+                continue  # its cells are the metric's values
             if not column.value and column.target_name is None:
                 yield at(config, column.pointer, f"column {column.header!r} is not imported")

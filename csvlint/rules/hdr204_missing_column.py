@@ -39,8 +39,9 @@ class MissingColumn(Rule):
             return
         free = free_columns(config, header)
         present = [n for i, n in enumerate(header.names, 1) if i not in free]
-        unclaimed = [n for n in present if n not in config.header]
-        for column, name in enumerate(expected_columns(config), 1):
+        expected = expected_columns(config)
+        unclaimed = [n for n in present if n not in expected]
+        for column, name in enumerate(expected, 1):
             if name in present:
                 continue
             near = closest(name, unclaimed)

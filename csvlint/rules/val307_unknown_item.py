@@ -79,7 +79,8 @@ class UnknownItem(Rule):
                         columns,
                         mapped,
                         position,
-                        f"{value!r} is not an item of {mapped.name!r}: {_EFFECT[policy]}",
+                        f"{value!r} is not an item of {mapped.target or mapped.name!r}: "
+                        f"{_EFFECT[policy]}",
                         hint="add the item in Pigment (and to `items`), or fix the value",
                         severity=_BY_POLICY[policy],
                     )

@@ -274,7 +274,8 @@ def test_a_constant_writes_one_target() -> None:
             "  date_format: YYYY-MM-DD",
             "/formats/date_format",
             '"YYYY-MM-DD" is not valid: expected a date pattern made of the tokens yyyy yy MMM '
-            "MM M dd d HH mm ss and separators that are not letters",
+            "MM M dd d HH mm ss and separators; other letters must be quoted, as in "
+            "yyyy-MM-dd'T'HH:mm:ss",
         ),
         ("csvlint: 1", "csvlint: 2", "/csvlint", "must be 1, not 2"),
         ("csvlint: 1", "csvlint: true", "/csvlint", "must be 1, not true"),
