@@ -37,6 +37,9 @@ def emit(report: Report, fmt: str, output: Path | None) -> None:
     """Render the report to standard output, or atomically to `output`."""
     render = reporter(fmt)
     if output is None:
+        if hasattr(sys.stdout, "reconfigure"):
+            # a console that cannot show a character gets an escape, not a crash
+            sys.stdout.reconfigure(errors="backslashreplace")
         render(report, sys.stdout, wants_color(sys.stdout))
         sys.stdout.flush()
         return

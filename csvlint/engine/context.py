@@ -25,6 +25,8 @@ class FileContext:
     config_path: str | None = None
     sample: bool = False
     field_size_limit: int = 1 << 20
+    #: findings listed per rule and column (0: all); past it, messages need not be written
+    listed: int = 0
     header: Header | None = None
     #: what rules derive from the file once and share (the value plan, say)
     derived: dict[str, object] = field(default_factory=dict)

@@ -165,6 +165,7 @@ class Project:
             config_path=subject.shown,
             sample=True,
             field_size_limit=self.options.field_size_limit,
+            listed=self.options.max_per_rule,
         )
         try:
             blocks = blocks_from_path(sample)
@@ -242,6 +243,7 @@ class Project:
             config=loaded.config if loaded else None,
             config_path=display(loaded.path) if loaded and loaded.config else None,
             field_size_limit=self.options.field_size_limit,
+            listed=self.options.max_per_rule,
         )
         self.run.lint_csv(context, blocks, size)
 

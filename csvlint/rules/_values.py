@@ -179,15 +179,19 @@ def columns_of(chunk: Chunk, header: Header) -> Columns:
     return found
 
 
-def bad_cells(chunk: Chunk, header: Header, mapped: MappedColumn) -> list[BadCell]:
-    """The invalid values of one mapped column in this chunk, checked once for all rules."""
+def bad_cells(chunk: Chunk, header: Header, mapped: MappedColumn, listed: int = 0) -> list[BadCell]:
+    """The invalid values of one mapped column in this chunk, checked once for all rules.
+    Past `listed` cells of one problem (0: no limit) the findings will not be listed, so
+    their messages are not written."""
     key = f"bad:{mapped.index}"
     cached = chunk.derived.get(key)
     if isinstance(cached, list):
         return cached
     found: list[BadCell] = []
     if mapped.check is not None:
-        found = mapped.check.bad_cells(columns_of(chunk, header).values[mapped.index])
+        found = mapped.check.bad_cells(
+            columns_of(chunk, header).values[mapped.index], message_limit=listed or None
+        )
     chunk.derived[key] = found
     return found
 
@@ -228,7 +232,7 @@ class CellFormatRule(Rule):
         if header is None or chunk.rows is None:
             return
         for mapped in plan_for(self.file, header).of_kind(*self.kinds):
-            cells = bad_cells(chunk, header, mapped)
+            cells = bad_cells(chunk, header, mapped, self.file.listed)
             if not cells:
                 continue
             columns = columns_of(chunk, header)
