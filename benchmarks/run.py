@@ -74,7 +74,8 @@ def generate(folder: Path, rows: int, *extra: str) -> Path:
 
 
 def has_module(name: str) -> bool:
-    return subprocess.run([PY, "-c", f"import {name}"], capture_output=True).returncode == 0
+    found = subprocess.run([PY, "-c", f"import {name}"], capture_output=True, check=False)
+    return found.returncode == 0
 
 
 def table(rows: list[tuple[str, str, str, str]]) -> str:

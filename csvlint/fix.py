@@ -14,11 +14,12 @@ import codecs
 import contextlib
 import csv
 import hashlib
+import io
 import os
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from types import TracebackType
@@ -192,7 +193,7 @@ class _Source:
     dialect: Dialect
     texts: Iterator[tuple[str, bool]]
     decoder: Decoder
-    digest: hashlib._Hash = field(default_factory=hashlib.sha256)
+    digest: hashlib._Hash
 
 
 def _open_source(
@@ -289,6 +290,19 @@ def _texts(
     yield text + decoder.decode(b"", final=True), True
 
 
+def _writer_dialect(target: Dialect, line_ending: str) -> type[csv.Dialect]:
+    """The `csv` dialect that writes `target`, quoting only where the grammar needs it."""
+
+    class Writing(csv.Dialect):
+        delimiter = target.delimiter
+        quotechar = target.quote
+        lineterminator = line_ending
+        quoting = csv.QUOTE_MINIMAL
+        doublequote = True
+
+    return Writing
+
+
 def _newlines(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
@@ -310,7 +324,7 @@ class _Rewrite:
         self._encoder = codecs.getincrementalencoder(self._codec)("strict")
         d, q = re.escape(target.delimiter), re.escape(target.quote)
         self._needs_quotes = re.compile(f"[{d}{q}\r\n]").search
-        self._quote_or_break = re.compile(f"[{q}\r\n]").search
+        self._dialect = _writer_dialect(target, line_ending)
         self._header: list[str] | None = None
         self._title = False
         self._waiting: list[Chunk] = []
@@ -358,7 +372,7 @@ class _Rewrite:
         rows = chunk.rows or []
         if not rows:
             return
-        text = self._format(rows, chunk.first_record)
+        text = self._format(chunk, rows)
         try:
             data = self._encoder.encode(text)
         except UnicodeEncodeError:
@@ -391,30 +405,33 @@ class _Rewrite:
                 message = f"record {record} has {segment.width} fields; the header has {width}"
                 self.refuse(Problem(line, None, message, "CSV109"))
 
-    def _quoted(self, value: str) -> str:
-        q = self.target.quote
-        return q + value.replace(q, q + q) + q
-
-    def _format(self, rows: list[list[str]], first_record: int) -> str:
+    def _format(self, chunk: Chunk, rows: list[list[str]]) -> str:
         """The records in the target dialect, each quoting only the fields that need it."""
-        d, ending, quoted = self.target.delimiter, self.line_ending, self._quoted
-        special, needs = self._quote_or_break, self._needs_quotes
+        # a first value that starts like a byte-order mark is quoted, so no reader drops it as
+        # one; and a blank line in a wider file stays blank, where `csv` would write `""`
+        bom_like = chunk.first_record == 0 and rows[0] and rows[0][0].startswith("\ufeff")
+        blank = len(self._header or ()) > 1 and any(f == [""] for _, f in chunk.exceptional)
+        if not (bom_like or blank):
+            buffer = io.StringIO()
+            csv.writer(buffer, self._dialect).writerows(rows)
+            text = buffer.getvalue()
+            # `csv` quotes only the characters of its own line ending: with LF, a CR in a value
+            # would be written bare and read back as a line break
+            if self.line_ending != "\n" or "\r" not in text:
+                return text
+        return self._format_by_hand(rows, bool(bom_like))
+
+    def _format_by_hand(self, rows: list[list[str]], quote_first: bool) -> str:
+        d, q, needs = self.target.delimiter, self.target.quote, self._needs_quotes
         lone_value = len(self._header or ()) == 1
         lines = []
         for row in rows:
-            line = d.join(row)
-            # more delimiters than separators, a quote or a line break: some field needs quotes
-            if line.count(d) >= len(row) or special(line) is not None:
-                line = d.join([quoted(value) if needs(value) else value for value in row])
-            elif not line and lone_value:
-                line = quoted(line)  # a one-column empty value, not a blank line
-            lines.append(line)
-        if first_record == 0 and rows[0] and rows[0][0].startswith("\ufeff"):
-            # a value that starts like a byte-order mark is quoted, so no reader drops it as one
-            lines[0] = d.join(
-                [quoted(v) if not i or needs(v) else v for i, v in enumerate(rows[0])]
-            )
-        return ending.join(lines) + ending
+            line = d.join(v if needs(v) is None else q + v.replace(q, q + q) + q for v in row)
+            lines.append(q + q if not line and lone_value else line)
+        if quote_first and needs(rows[0][0]) is None:
+            # a field without the quote, so it is copied between quotes as it is
+            lines[0] = q + rows[0][0] + q + lines[0][len(rows[0][0]) :]
+        return self.line_ending.join(lines) + self.line_ending
 
     def _find_unencodable(self, chunk: Chunk) -> None:
         codec, header = self._codec, self._header or []
@@ -448,8 +465,10 @@ def fix_file(
 ) -> FixResult:
     """Rewrite the CSV at `path` in `target`'s dialect, to `output` or (None) in place.
 
-    The source's encoding is its byte-order mark's, else `from_encoding`, else the target's;
-    its delimiter and quote are `from_delimiter`/`from_quote`, else detected. Raises
+    The source's encoding is its byte-order mark's, else `from_encoding`, else UTF-8 when the
+    file is valid UTF-8, else the target's; its delimiter and quote are `from_delimiter` and
+    `from_quote`, else detected, else the target's. Fields are quoted only when they hold the
+    delimiter, the quote or a line break. Raises
     `FixRefused` (nothing written) when the file cannot be rewritten without guessing,
     `OutputExists` when `output` exists and `overwrite` is false, ValueError when `output` is
     the input file, and OSError when a file cannot be read or written.

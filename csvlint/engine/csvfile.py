@@ -120,7 +120,11 @@ class CsvLinter:
         facts = self.facts
         text = decoder.decode(first)
         # a first block shorter than a block is the whole file: its last line is complete
-        facts.detected = detect(text[:_SNIFF_CHARS], final=len(first) < BLOCK_SIZE)
+        facts.detected = detect(
+            text[:_SNIFF_CHARS],
+            final=len(first) < BLOCK_SIZE,
+            expected_quote=declared.quote if declared else None,
+        )
         delimiter = facts.detected.delimiter or (declared.delimiter if declared else ",")
         quote = (declared.quote if declared else None) or facts.detected.quote or '"'
         if declared and facts.detected.delimiter in (None, declared.delimiter):

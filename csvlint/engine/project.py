@@ -20,6 +20,7 @@ from csvlint.engine.sources import (
     expand,
     is_config,
 )
+from csvlint.finding import Severity
 from csvlint.report import FileResult, Report
 from csvlint.rules import ConfigRule
 from csvlint.settings import Settings
@@ -127,6 +128,10 @@ class Project:
         if config is not None and with_sample:
             self._check_sample(subject)
         rules = self._config_rules(shown)
+        if not with_sample:
+            # a configuration used as a reference: only what could make its checks wrong,
+            # not a draft's or a review's information
+            rules = [rule for rule in rules if rule.severity is not Severity.INFO]
         for rule in rules:
             judge = rule(FileContext(shown, config=config))
             assert isinstance(judge, ConfigRule)

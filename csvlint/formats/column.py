@@ -156,7 +156,7 @@ class ValueCheck(ABC):
 
 
 #: How many leading values tell a column of few distinct values from one of many.
-_SAMPLE = 8192
+_SAMPLE = 1024
 
 
 def _few_distinct(values: Sequence[str]) -> bool:

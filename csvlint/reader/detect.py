@@ -12,6 +12,8 @@ from dataclasses import dataclass
 DELIMITERS = (",", ";", "\t", "|")
 QUOTES = ('"', "'")
 _SAMPLE_LINES = 50
+#: the line breaks of CSV (str.splitlines also splits on form feeds, U+2028 and others)
+_LINE_BREAKS = re.compile(r"\r\n|\n|\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,28 +24,34 @@ class Detected:
     quote: str | None
 
 
-def _unquoted(line: str, quote: str) -> str:
-    """The line without the text between pairs of quotes, so quoted delimiters don't count."""
-    if quote not in line:
-        return line
-    parts = line.split(quote)
+def _unquoted(text: str, quote: str) -> str:
+    """The text without what lies between pairs of quotes, so that quoted delimiters and line
+    breaks don't count. (A doubled quote inside a field pairs with itself: no harm.)"""
+    if quote not in text:
+        return text
+    parts = text.split(quote)
     return "".join(parts[0::2])
 
 
 def _sample_lines(sample: str, final: bool) -> list[str]:
-    lines = sample.splitlines()
+    lines = _LINE_BREAKS.split(sample)
+    if lines and not lines[-1]:
+        lines.pop()
     if not final and len(lines) > 1:
         lines = lines[:-1]  # the last line of a partial sample may be cut short
     return [line for line in lines[:_SAMPLE_LINES] if line.strip()]
 
 
-def detect_quote(sample: str) -> str | None:
+def detect_quote(sample: str, expected: str | None = None) -> str | None:
     """The character that quotes fields, if the sample shows one.
 
     Double quotes win whenever they open and close a field. An apostrophe is taken for the
     quote only when it wraps a whole field that holds a delimiter, the one case where quoting
-    was needed: apostrophes are common in text (O'Brien, 'quoted words').
+    was needed: apostrophes are common in text (O'Brien, 'quoted words'). An `expected`
+    quote (the configuration's) that opens and closes a field is taken as it is.
     """
+    if expected is not None and _wraps(sample, expected):
+        return expected
     if re.search(r'(?:^|[,;\t|])"', sample, re.MULTILINE) and re.search(
         r'"(?:$|[,;\t|])', sample, re.MULTILINE
     ):
@@ -53,14 +61,21 @@ def detect_quote(sample: str) -> str | None:
     return None
 
 
-def detect(sample: str, final: bool = False) -> Detected:
+def _wraps(sample: str, quote: str) -> bool:
+    q = re.escape(quote)
+    return bool(
+        re.search(rf"(?:^|[,;\t|]){q}", sample, re.MULTILINE)
+        and re.search(rf"{q}(?:$|[,;\t|])", sample, re.MULTILINE)
+    )
+
+
+def detect(sample: str, final: bool = False, expected_quote: str | None = None) -> Detected:
     """The dialect whose delimiter splits the header into more than one field and the other
     lines into as many; the header decides, since a delimiter must separate its names."""
-    quote = detect_quote(sample)
-    lines = _sample_lines(sample, final)
-    if not lines:
+    quote = detect_quote(sample, expected_quote)
+    stripped = _sample_lines(_unquoted(sample, quote or '"'), final)
+    if not stripped:
         return Detected(None, quote)
-    stripped = [_unquoted(line, quote or '"') for line in lines]
     if len(stripped) > 1 and not any(d in stripped[0] for d in DELIMITERS):
         stripped = stripped[1:]  # a title above the header: the header decides
     best: tuple[float, int, int] | None = None

@@ -99,6 +99,10 @@ class Chunk:
         self.endings[ending] += times
 
 
+#: the largest field `csv` may hold when it splits clean runs (its C limit is a long)
+_CSV_LIMIT = 2**31 - 1
+
+
 def _reach(pattern: re.Pattern[str], text: str, pos: int, endpos: int | None = None) -> int:
     """Where `pattern` (which may match nothing, so always matches) stops matching at `pos`."""
     found = pattern.match(text, pos) if endpos is None else pattern.match(text, pos, endpos)
@@ -137,9 +141,10 @@ class Tokenizer:
         self.keep_rows = keep_rows
         #: read runs of clean records with one regex; off, every record takes the exact path
         self.fast = fast
-        if csv.field_size_limit() <= field_size_limit:
-            # clean runs are split by `csv`, whose own limit (128 KiB) must not cut in first
-            csv.field_size_limit(field_size_limit + 1)
+        if csv.field_size_limit() < _CSV_LIMIT:
+            # clean runs are split by `csv`, whose own limit (128 KiB) must never cut in:
+            # fields over csvlint's limit are CSV112 findings, not errors of the reader
+            csv.field_size_limit(_CSV_LIMIT)
         self._pending = ""
         self._line = 1
         self._record = 0

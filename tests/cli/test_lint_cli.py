@@ -112,6 +112,7 @@ def test_json_report_follows_its_schema(in_tmp: Path) -> None:
 def test_max_per_rule_lists_few_and_counts_all(in_tmp: Path) -> None:
     (in_tmp / "r.csv").write_text("a,b\n" + "1,2,3\n" * 100, encoding="utf-8")
     code, out, _ = run("lint", "r.csv", "--format", "json", "--max-per-rule", "3")
+    assert code == 1
     report = json.loads(out)
     jsonschema.validate(report, load_schema("report"))
     assert len(report["findings"]) == 3
