@@ -234,8 +234,10 @@ def main() -> None:
                 )
             )
 
+        machine = f"{platform.machine()}, {os.cpu_count()} cores"
         print(
-            f"\n{time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {args.rows:,} rows ({size_mb:.0f} MB)\n"
+            f"\n{time.strftime('%Y-%m-%d')}, {machine}, Python {platform.python_version()}, "
+            f"{args.rows:,} rows ({size_mb:.0f} MB)\n"
         )
         print(table(rows))
     finally:
