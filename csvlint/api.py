@@ -14,26 +14,35 @@ from csvlint.settings import Settings
 
 if TYPE_CHECKING:
     from csvlint.config.model import ImportConfig
+    from csvlint.engine.project import Project
 
 StrPath = str | os.PathLike[str]
 
 
-def _options(
+def _project(
     settings: Settings | None,
     select: Iterable[str] | None,
     ignore: Iterable[str] | None,
     max_per_rule: int | None,
-) -> tuple[Settings, LintOptions]:
+) -> Project:
+    """A project linting with `settings` (defaults when None) and these overrides."""
+    from csvlint.engine.project import Project
+
     chosen = (settings or Settings()).with_options(
         select=tuple(select) if select is not None else None,
         ignore=tuple(ignore) if ignore is not None else None,
         max_per_rule=max_per_rule,
     )
-    return chosen, LintOptions(
+    options = LintOptions(
         selection=chosen.selection(),
         max_per_rule=chosen.max_per_rule,
         field_size_limit=chosen.field_size_limit,
     )
+    return Project(chosen, options)
+
+
+def _path(config: StrPath | None) -> Path | None:
+    return None if config is None else Path(config)
 
 
 def lint(
@@ -50,11 +59,8 @@ def lint(
     Raises FileNotFoundError when `path` does not exist; everything wrong with the file itself
     is a finding in the report.
     """
-    from csvlint.engine.project import Project
-
-    chosen, options = _options(settings, select, ignore, max_per_rule)
-    project = Project(chosen, options)
-    return project.lint_paths([os.fspath(path)], config=None if config is None else Path(config))
+    project = _project(settings, select, ignore, max_per_rule)
+    return project.lint_paths([os.fspath(path)], config=_path(config))
 
 
 def lint_bytes(
@@ -68,13 +74,8 @@ def lint_bytes(
     settings: Settings | None = None,
 ) -> Report:
     """Lint CSV bytes already in memory; findings name the file `name`."""
-    from csvlint.engine.project import Project
-
-    chosen, options = _options(settings, select, ignore, max_per_rule)
-    project = Project(chosen, options)
-    return project.lint_blocks(
-        name, blocks_from_bytes(data), config=None if config is None else Path(config)
-    )
+    project = _project(settings, select, ignore, max_per_rule)
+    return project.lint_blocks(name, blocks_from_bytes(data), config=_path(config))
 
 
 def lint_stream(
@@ -88,13 +89,8 @@ def lint_stream(
     settings: Settings | None = None,
 ) -> Report:
     """Lint a binary stream, read once from where it stands (an HTTP response, a pipe)."""
-    from csvlint.engine.project import Project
-
-    chosen, options = _options(settings, select, ignore, max_per_rule)
-    project = Project(chosen, options)
-    return project.lint_blocks(
-        name, blocks_of(stream), config=None if config is None else Path(config)
-    )
+    project = _project(settings, select, ignore, max_per_rule)
+    return project.lint_blocks(name, blocks_of(stream), config=_path(config))
 
 
 __all__ = ["ConfigError", "display", "lint", "lint_bytes", "lint_stream", "load_config"]

@@ -11,20 +11,18 @@ a value can never change without the rewrite failing first.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import hashlib
 import io
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from types import TracebackType
 from typing import BinaryIO
 
+from csvlint.atomic import AtomicOutput, OutputExists
 from csvlint.config.model import FileSettings
 from csvlint.dialect import Dialect
 from csvlint.engine.csvfile import _is_title
@@ -81,10 +79,6 @@ class FixRefused(Exception):
         super().__init__(f"{self.total} problem{'s' * (self.total != 1)}")
 
 
-class OutputExists(FileExistsError):
-    """The output file exists and overwriting was not asked for."""
-
-
 @dataclass(frozen=True, slots=True)
 class FixResult:
     """What a rewrite did: the dialect read and written, and what changed.
@@ -111,79 +105,6 @@ def target_dialect(settings: FileSettings) -> Dialect:
 def encoding_label(dialect: Dialect) -> str:
     """The encoding as a configuration spells it: `utf-8-sig` for UTF-8 with a BOM."""
     return "utf-8-sig" if dialect.bom else dialect.encoding
-
-
-class AtomicOutput:
-    """A file written piece by piece that appears at `path` whole, or not at all.
-
-    The pieces go to a temporary file in the same folder; `commit` flushes it to disk and
-    renames it over `path`, keeping an existing file's permission bits. Leaving the `with`
-    block without a commit (an error, a refusal) removes the temporary file.
-    """
-
-    def __init__(self, path: Path, *, overwrite: bool = True) -> None:
-        self.path = path
-        self.overwrite = overwrite
-        self._temporary: str | None = None
-        self._stream: BinaryIO | None = None
-
-    def __enter__(self) -> AtomicOutput:
-        if not self.overwrite and self.path.exists():
-            raise OutputExists(f"{self.path} exists")
-        folder = self.path.parent if str(self.path.parent) else Path(".")
-        handle, self._temporary = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=folder
-        )
-        self._stream = os.fdopen(handle, "wb")
-        return self
-
-    def write(self, data: bytes) -> None:
-        """Append `data` to the temporary file."""
-        assert self._stream is not None, "write outside the with block"
-        self._stream.write(data)
-
-    def commit(self) -> None:
-        """Put the written bytes at `path` in one rename."""
-        assert self._stream is not None and self._temporary is not None
-        try:
-            self._stream.flush()
-            os.fsync(self._stream.fileno())
-            self._stream.close()
-            os.chmod(self._temporary, _mode_for(self.path))
-            # checked again: the file may have appeared while this one was being written
-            if not self.overwrite and self.path.exists():
-                raise OutputExists(f"{self.path} exists")
-            os.replace(self._temporary, self.path)
-        except BaseException:
-            self.discard()
-            raise
-        self._temporary = None
-
-    def discard(self) -> None:
-        """Drop the temporary file; `path` stays as it was."""
-        if self._stream is not None:
-            self._stream.close()
-        if self._temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(self._temporary)
-            self._temporary = None
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.discard()
-
-
-def _mode_for(path: Path) -> int:
-    """An existing file's permission bits, else what a new file gets under the umask."""
-    with contextlib.suppress(OSError):
-        return path.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 @dataclass

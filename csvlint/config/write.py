@@ -10,17 +10,15 @@ was. Stamping twice with the same values gives the same bytes.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import itertools
 import json
 import os
 import re
-import secrets
-import stat
 from pathlib import Path
 from typing import Any
 
+from csvlint.atomic import write_atomic
 from csvlint.config.load import BOM, is_json_path
 
 _KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:\s*(?:#.*)?$")
@@ -45,8 +43,7 @@ def stamp(path: Path, *, id: str, fingerprint: str) -> None:
         updated = _stamp_json(text, id, fingerprint)
     else:
         updated = _stamp_yaml(text, id, fingerprint)
-    mode = stat.S_IMODE(target.stat().st_mode)
-    _replace(target, (bom + updated.replace("\n", newline)).encode("utf-8"), mode)
+    write_atomic(target, (bom + updated.replace("\n", newline)).encode("utf-8"))
 
 
 def write_new(path: Path, text: str, *, overwrite: bool = False) -> None:
@@ -54,9 +51,7 @@ def write_new(path: Path, text: str, *, overwrite: bool = False) -> None:
 
     Raises FileExistsError when `path` exists, unless `overwrite`.
     """
-    if not overwrite and path.exists():
-        raise FileExistsError(f"{path} already exists")
-    _replace(path, text.encode("utf-8"), None)
+    write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
 
 
 def _stamp_json(text: str, id: str, fingerprint: str) -> str:
@@ -139,35 +134,3 @@ def guess_indent(text: str) -> tuple[int, int, int]:
     if offset is None or offset < 0 or sequence is None:
         sequence, offset = 4, 2
     return mapping or 2, sequence, offset
-
-
-def _replace(path: Path, content: bytes, mode: int | None) -> None:
-    """Write `content` to a temporary file beside `path`, flush it to disk, rename it over
-    `path`; on failure remove the temporary file and leave `path` alone."""
-    folder = path.parent
-    temporary = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    # 0o666 lets the umask decide a new file's permissions, as for any file the user creates
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    # the rename is durable only once the folder is on disk too; not every system allows it
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)

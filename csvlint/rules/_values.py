@@ -3,7 +3,7 @@ each chunk's columns (transposed once per chunk), and each column's bad cells (c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -216,6 +216,20 @@ def at_cell(
     )
 
 
+def mapped_values(
+    rule: Rule, chunk: Chunk, wanted: Callable[[MappedColumn], bool]
+) -> Iterator[tuple[MappedColumn, Columns, tuple[str, ...]]]:
+    """For each mapped column `wanted` picks: the column, the chunk's columns (to locate a
+    cell) and the column's values in this chunk. Nothing when the chunk has no rows."""
+    header = rule.file.header
+    if header is None or chunk.rows is None:
+        return
+    for mapped in plan_for(rule.file, header).columns:
+        if wanted(mapped):
+            columns = columns_of(chunk, header)
+            yield mapped, columns, columns.values[mapped.index]
+
+
 class CellFormatRule(Rule):
     """A value rule whose findings are the format checker's bad cells of one problem code."""
 
@@ -229,13 +243,8 @@ class CellFormatRule(Rule):
 
     def check_chunk(self, chunk: Chunk) -> Violations:
         header = self.file.header
-        if header is None or chunk.rows is None:
-            return
-        for mapped in plan_for(self.file, header).of_kind(*self.kinds):
-            cells = bad_cells(chunk, header, mapped, self.file.listed)
-            if not cells:
-                continue
-            columns = columns_of(chunk, header)
-            for cell in cells:
+        for mapped, columns, _ in mapped_values(self, chunk, lambda m: m.kind in self.kinds):
+            assert header is not None  # mapped_values yields only once the header is known
+            for cell in bad_cells(chunk, header, mapped, self.file.listed):
                 if cell.code == self.problem:
                     yield at_cell(columns, mapped, cell.position, cell.message, self.hint)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from csvlint.finding import Severity
 from csvlint.reader.grammar import Chunk
-from csvlint.rules._values import at_cell, columns_of, plan_for
+from csvlint.rules._values import at_cell, mapped_values
 from csvlint.rules.base import Rule, Violations
 
 
@@ -23,14 +23,7 @@ class EmptyKey(Rule):
     blocks_on_sample = False
 
     def check_chunk(self, chunk: Chunk) -> Violations:
-        header = self.file.header
-        if header is None or chunk.rows is None:
-            return
-        for mapped in plan_for(self.file, header).columns:
-            if not mapped.unique:
-                continue
-            columns = columns_of(chunk, header)
-            values = columns.values[mapped.index]
+        for mapped, columns, values in mapped_values(self, chunk, lambda m: m.unique):
             if "" not in values:
                 continue
             for position, value in enumerate(values):

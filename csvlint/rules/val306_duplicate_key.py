@@ -3,7 +3,7 @@ from __future__ import annotations
 from csvlint.engine.context import FileContext
 from csvlint.finding import Severity
 from csvlint.reader.grammar import Chunk
-from csvlint.rules._values import at_cell, columns_of, plan_for
+from csvlint.rules._values import at_cell, mapped_values
 from csvlint.rules.base import Rule, Violations
 
 
@@ -30,14 +30,7 @@ class DuplicateKey(Rule):
         self._first: dict[int, dict[str, int]] = {}
 
     def check_chunk(self, chunk: Chunk) -> Violations:
-        header = self.file.header
-        if header is None or chunk.rows is None:
-            return
-        for mapped in plan_for(self.file, header).columns:
-            if not mapped.unique:
-                continue
-            columns = columns_of(chunk, header)
-            keys = columns.values[mapped.index]
+        for mapped, columns, keys in mapped_values(self, chunk, lambda m: m.unique):
             seen = self._first.setdefault(mapped.index, {})
             distinct = set(keys)
             if len(distinct) == len(keys) and not any(map(seen.__contains__, distinct)):

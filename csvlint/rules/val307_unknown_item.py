@@ -3,7 +3,7 @@ from __future__ import annotations
 from csvlint.engine.facts import Header
 from csvlint.finding import Severity
 from csvlint.reader.grammar import Chunk
-from csvlint.rules._values import at_cell, columns_of, plan_for
+from csvlint.rules._values import at_cell, mapped_values
 from csvlint.rules.base import Rule, Violation, Violations
 
 #: the severity of an unknown item follows what the import does with it
@@ -60,14 +60,8 @@ class UnknownItem(Rule):
                 )
 
     def check_chunk(self, chunk: Chunk) -> Violations:
-        header = self.file.header
-        if header is None or chunk.rows is None:
-            return
-        for mapped in plan_for(self.file, header).columns:
-            if mapped.items is None:
-                continue
-            columns = columns_of(chunk, header)
-            values = columns.values[mapped.index]
+        for mapped, columns, values in mapped_values(self, chunk, lambda m: m.items is not None):
+            assert mapped.items is not None
             unknown = set(values) - mapped.items
             unknown.discard("")
             if not unknown:

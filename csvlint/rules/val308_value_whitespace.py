@@ -4,7 +4,7 @@ import re
 
 from csvlint.finding import Severity
 from csvlint.reader.grammar import Chunk
-from csvlint.rules._values import at_cell, columns_of, plan_for
+from csvlint.rules._values import MappedColumn, at_cell, mapped_values
 from csvlint.rules.base import Rule, Violations
 
 #: a value starting with whitespace, in NUL-joined values with a NUL before the first; run on
@@ -16,6 +16,10 @@ _LEADING = re.compile(r"\x00\s")
 def _padded(values: tuple[str, ...]) -> bool:
     joined = "\x00" + "\x00".join(values) + "\x00"
     return bool(_LEADING.search(joined) or _LEADING.search(joined[::-1]))
+
+
+def _keys_and_dimensions(mapped: MappedColumn) -> bool:
+    return mapped.unique or mapped.kind == "dimension"
 
 
 class ValueWhitespace(Rule):
@@ -35,14 +39,8 @@ class ValueWhitespace(Rule):
     blocks_on_sample = False
 
     def check_chunk(self, chunk: Chunk) -> Violations:
-        header = self.file.header
-        if header is None or chunk.rows is None:
-            return
-        for mapped in plan_for(self.file, header).columns:
-            if not (mapped.unique or mapped.kind == "dimension"):
-                continue
-            columns = columns_of(chunk, header)
-            values = columns.values[mapped.index]
+        wanted = _keys_and_dimensions
+        for mapped, columns, values in mapped_values(self, chunk, wanted):
             if not _padded(values):
                 continue
             for position, value in enumerate(values):

@@ -4,7 +4,7 @@ import re
 
 from csvlint.finding import Severity
 from csvlint.reader.grammar import Chunk
-from csvlint.rules._values import at_cell, columns_of, plan_for
+from csvlint.rules._values import at_cell, mapped_values
 from csvlint.rules.base import Rule, Violations
 
 #: a value starting with a formula trigger, in NUL-joined values with a NUL before the first
@@ -29,12 +29,7 @@ class FormulaInjection(Rule):
     blocks_on_sample = False
 
     def check_chunk(self, chunk: Chunk) -> Violations:
-        header = self.file.header
-        if header is None or chunk.rows is None:
-            return
-        for mapped in plan_for(self.file, header).of_kind("text"):
-            columns = columns_of(chunk, header)
-            values = columns.values[mapped.index]
+        for mapped, columns, values in mapped_values(self, chunk, lambda m: m.kind == "text"):
             if not _TRIGGER.search("\x00" + "\x00".join(values)):
                 continue
             for position, value in enumerate(values):
