@@ -186,7 +186,7 @@ class CsvLinter:
         if not rows:
             return
         first = chunks[0]
-        index = 1 if _is_title(rows) else 0
+        index = 1 if is_title(rows) else 0
         if index:
             self.facts.title = tuple(rows[0])
         header = Header(tuple(rows[index]), first.line_of(index), index)
@@ -224,7 +224,7 @@ def _blank(first: bytes, announced: str | None, bom_length: int) -> bool:
     return not first[bom_length:].strip()
 
 
-def _is_title(rows: list[list[str]]) -> bool:
+def is_title(rows: list[list[str]]) -> bool:
     """A first row with only its first cell filled, above a fuller row that the next row
     matches in width: a spreadsheet title above the real header."""
     if len(rows) < 2:

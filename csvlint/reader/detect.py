@@ -25,12 +25,13 @@ class Detected:
 
 
 def _unquoted(text: str, quote: str) -> str:
-    """The text without what lies between pairs of quotes, so that quoted delimiters and line
-    breaks don't count. (A doubled quote inside a field pairs with itself: no harm.)"""
+    """The text with each quoted stretch replaced by one placeholder letter, so that quoted
+    delimiters and line breaks don't count and a quoted field still fills its line. (A
+    doubled quote inside a field is two stretches side by side: no harm.)"""
     if quote not in text:
         return text
-    parts = text.split(quote)
-    return "".join(parts[0::2])
+    q = re.escape(quote)
+    return re.sub(rf"{q}[^{q}]*{q}", "x", text)
 
 
 def _sample_lines(sample: str, final: bool) -> list[str]:
@@ -76,8 +77,10 @@ def detect(sample: str, final: bool = False, expected_quote: str | None = None) 
     stripped = _sample_lines(_unquoted(sample, quote or '"'), final)
     if not stripped:
         return Detected(None, quote)
-    if len(stripped) > 1 and not any(d in stripped[0] for d in DELIMITERS):
-        stripped = stripped[1:]  # a title above the header: the header decides
+    if len(stripped) > 2 and not any(d in stripped[0] for d in DELIMITERS):
+        # a title above the header: the header decides (with two lines at least after it,
+        # so that a one-column file whose values hold a delimiter is not taken for one)
+        stripped = stripped[1:]
     best: tuple[float, int, int] | None = None
     chosen: str | None = None
     for rank, delimiter in enumerate(DELIMITERS):
