@@ -144,3 +144,33 @@ def test_a_defect_is_reported_at_its_physical_line(
     report = csvlint.lint_bytes(out.getvalue().encode("utf-8"))
     ragged = [(f.line, f.record) for f in report.findings if f.code == "CSV109"]
     assert ragged == [(lines[target], target + 1)]
+
+
+NAMES = st.text(alphabet="abcdefgh", min_size=1, max_size=6)
+VALUES = st.text(alphabet="ab 12,;\"'\né.", max_size=8)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(2, 5).flatmap(
+        lambda width: st.tuples(
+            st.lists(NAMES, min_size=width, max_size=width, unique=True),
+            st.lists(st.lists(VALUES, min_size=width, max_size=width), min_size=1, max_size=15),
+        )
+    ),
+    st.sampled_from([",", ";"]),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    st.booleans(),
+)
+def test_a_clean_table_lints_clean(
+    table: tuple[list[str], list[list[str]]], delimiter: str, ending: str, quoting: int, bom: bool
+) -> None:
+    header, rows = table
+    rows = [row for row in rows if any(value.strip() for value in row)]  # blank rows warn
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=ending, quoting=quoting)
+    writer.writerows([header, *rows])
+    data = ("\ufeff" if bom else "").encode() + out.getvalue().encode("utf-8")
+    report = csvlint.lint_bytes(data, ignore=["CSV104", "CSV113"])
+    assert report.findings == (), [f.message for f in report.findings]
