@@ -13,6 +13,7 @@ from csvlint.engine.context import FileContext
 from csvlint.engine.globs import matches
 from csvlint.engine.run import LintOptions, ProgressFactory, Run
 from csvlint.engine.sources import (
+    SKIPPED_DIRS,
     blocks_from_path,
     blocks_of,
     display,
@@ -27,8 +28,6 @@ from csvlint.settings import Settings
 
 if TYPE_CHECKING:
     from csvlint.config.load import LoadedConfig
-
-_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
 
 
 class ProjectError(ValueError):
@@ -72,7 +71,7 @@ class Project:
         if self._discovered is None:
             found: list[Path] = []
             for folder, dirs, files in os.walk(self.root):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
                 for name in sorted(files):
                     if not is_config(name):
                         continue

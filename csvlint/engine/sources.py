@@ -15,7 +15,22 @@ BLOCK_SIZE = 1 << 20
 CSV_SUFFIXES = (".csv", ".tsv")
 CONFIG_SUFFIXES = (".import.yaml", ".import.yml", ".import.json")
 #: folders never searched for files
-_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
+SKIPPED_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        "node_modules",
+        "__pycache__",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+    }
+)
 
 
 class MissingPath(FileNotFoundError):
@@ -109,7 +124,7 @@ def expand(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[Target]:
 
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
         for name in sorted(files):
             if is_csv(name) or is_config(name):
                 yield Path(root, name)

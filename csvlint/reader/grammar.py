@@ -174,10 +174,9 @@ class Tokenizer:
             value = rf"(?:{q}[^{q}\r\n]*+(?:{q}{q}[^{q}\r\n]*+)*+{q}|[^{d}{q}\r\n]*+)"
             record = value + (rf"(?:{d}{value}){{{width - 1}}}" if width > 1 else "")
             # a record of delimiters only is blank (CSV110): leave it to the exact path
-            not_blank = rf"(?!{d}*+(?:\r\n|\n|\r))"
             # a CR ends a record only when no LF follows it (else the ending is CRLF)
             end = r"\r(?!\n)" if ending == "\r" else re.escape(ending)
-            self._runs[key] = re.compile(rf"(?:{not_blank}{record}{end})*+")
+            self._runs[key] = re.compile(rf"(?:{record}{end})*+")
         return self._runs[key]
 
     def feed(self, text: str, final: bool = False) -> Chunk:
@@ -188,9 +187,14 @@ class Tokenizer:
         # a CR at the end of the text may be the first half of a CRLF
         stop = n if final or not buf.endswith("\r") else n - 1
         pos, line, record = 0, self._line, self._record
+        blank_at = -1  # where the next blank record (delimiters only) starts, once looked for
         while pos < n:
             if self._width and self.fast:
-                end = _reach(self._run_pattern(self._width, self._ending), buf, pos, stop)
+                # a blank record is CSV110's, not part of a run: a run stops before it (a
+                # substring search costs less than a lookahead at every record)
+                if blank_at < pos:
+                    blank_at = self._next_blank(buf, pos, stop)
+                end = _reach(self._run_pattern(self._width, self._ending), buf, pos, blank_at)
                 if end > pos:
                     count = self._take_run(buf, pos, end, line, record, chunk)
                     pos, line, record = end, line + count, record + count
@@ -208,12 +212,28 @@ class Tokenizer:
                 chunk._count_ending(ending, 1, line)
                 line += 1
                 self._ending = self._ending or ending
+            if len(fields) != self._width:
+                blank_at = -1  # a blank record of the new width looks different
             self._width = len(fields)
             record += 1
         chunk.count = record - chunk.first_record
         self._pending = buf[pos:]
         self._line, self._record = line, record
         return chunk
+
+    def _next_blank(self, buf: str, pos: int, stop: int) -> int:
+        """Where the first record of delimiters only at or after `pos` starts, else `stop`."""
+        blank = self.delimiter * (self._width - 1) + self._ending
+        if buf.startswith(blank, pos):
+            return pos
+        found = stop
+        for before in ("\n", "\r"):
+            if before == "\r" and blank.startswith("\n"):
+                continue  # CR then LF is one line ending, not an ending and a blank record
+            at = buf.find(before + blank, pos, stop)
+            if at != -1:
+                found = min(found, at + 1)
+        return found
 
     def _take_run(self, buf: str, pos: int, end: int, line: int, record: int, chunk: Chunk) -> int:
         """Record a run the fast path matched; returns how many records it holds."""
