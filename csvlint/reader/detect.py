@@ -70,25 +70,40 @@ def _wraps(sample: str, quote: str) -> bool:
     )
 
 
-def detect(sample: str, final: bool = False, expected_quote: str | None = None) -> Detected:
-    """The dialect whose delimiter splits the header into more than one field and the other
-    lines into as many; the header decides, since a delimiter must separate its names."""
-    quote = detect_quote(sample, expected_quote)
-    stripped = _sample_lines(_unquoted(sample, quote or '"'), final)
-    if not stripped:
-        return Detected(None, quote)
-    if len(stripped) > 2 and not any(d in stripped[0] for d in DELIMITERS):
+def _delimiter(lines: list[str]) -> tuple[tuple[float, int, int] | None, str | None]:
+    """The delimiter that splits the first line into more than one field and the most other
+    lines into as many, with its score (share of agreeing lines, fields, preference)."""
+    if len(lines) > 2 and not any(d in lines[0] for d in DELIMITERS):
         # a title above the header: the header decides (with two lines at least after it,
         # so that a one-column file whose values hold a delimiter is not taken for one)
-        stripped = stripped[1:]
+        lines = lines[1:]
     best: tuple[float, int, int] | None = None
     chosen: str | None = None
     for rank, delimiter in enumerate(DELIMITERS):
-        expected = stripped[0].count(delimiter)
+        expected = lines[0].count(delimiter)
         if expected == 0:
             continue
-        agreeing = sum(1 for line in stripped if line.count(delimiter) == expected)
-        score = (agreeing / len(stripped), expected, -rank)
+        agreeing = sum(1 for line in lines if line.count(delimiter) == expected)
+        score = (agreeing / len(lines), expected, -rank)
         if best is None or score > best:
             best, chosen = score, delimiter
-    return Detected(chosen, quote)
+    return best, chosen
+
+
+def detect(sample: str, final: bool = False, expected_quote: str | None = None) -> Detected:
+    """The dialect whose delimiter splits the header into more than one field and the other
+    lines into as many; the header decides, since a delimiter must separate its names.
+
+    An apostrophe found to quote fields is kept only when it reads the lines more consistently
+    than the double quote would, unless the configuration expects it."""
+    quote = detect_quote(sample, expected_quote)
+    lines = _sample_lines(_unquoted(sample, quote or '"'), final)
+    if not lines:
+        return Detected(None, quote)
+    score, delimiter = _delimiter(lines)
+    if quote == "'" and expected_quote != "'":
+        plain = _sample_lines(_unquoted(sample, '"'), final)
+        plain_score, plain_delimiter = _delimiter(plain) if plain else (None, None)
+        if plain_score is not None and (score is None or plain_score[0] >= score[0]):
+            return Detected(plain_delimiter, detect_quote(sample.replace("'", "")))
+    return Detected(delimiter, quote)

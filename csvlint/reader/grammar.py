@@ -238,13 +238,16 @@ class Tokenizer:
     def _take_run(self, buf: str, pos: int, end: int, line: int, record: int, chunk: Chunk) -> int:
         """Record a run the fast path matched; returns how many records it holds."""
         ending = self._ending
-        block = buf[pos:end]
-        lines = block.split(ending)
-        lines.pop()  # the run ends with a line ending, so the last piece is empty
-        count = len(lines)
+        # every record of a run is one line, so counting line endings counts records
+        count = buf.count(ending, pos, end)
         chunk.segments.append(Segment(record, line, count, self._width))
         chunk._count_ending(ending, count, line)
-        if len(block) > self.field_size_limit:
+        long = end - pos > self.field_size_limit
+        if chunk.rows is None and not long:
+            return count
+        lines = buf[pos:end].split(ending)
+        lines.pop()  # the run ends with a line ending, so the last piece is empty
+        if long:
             for offset, text in enumerate(lines):
                 if len(text) > self.field_size_limit:
                     fields = next(self._split([text]))
