@@ -174,3 +174,15 @@ def test_a_clean_table_lints_clean(
     data = ("\ufeff" if bom else "").encode() + out.getvalue().encode("utf-8")
     report = csvlint.lint_bytes(data, ignore=["CSV104", "CSV113"])
     assert report.findings == (), [f.message for f in report.findings]
+
+
+def test_nul_bytes_past_the_first_block_are_reported_at_their_line() -> None:
+    data = b"a,b\n" + b"1,2\n" * 400_000 + b"3,\x004\n5,6\n"
+    report = csvlint.lint_bytes(data)
+    assert [(f.code, f.line) for f in report.findings] == [("CSV102", 400_002)]
+
+
+def test_an_unclosed_quote_in_a_huge_file_stops_reading_instead_of_growing() -> None:
+    data = b'a,b\n1,"open\n' + b"x,y\n" * 5_000_000  # 20 MB after the quote
+    report = csvlint.lint_bytes(data)
+    assert [(f.code, f.line) for f in report.findings] == [("CSV107", 2), ("CSV112", 2)]

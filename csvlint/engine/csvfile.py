@@ -169,11 +169,16 @@ class CsvLinter:
     ) -> Iterator[tuple[str, bool]]:
         """Decoded pieces of the file, each with whether it is the last."""
         pushed_back = [self._pushed_back] if self._pushed_back else []
+        # a NUL past the first block (which was sniffed whole) is binary data in a text file
+        look_for_nul = self.facts.encoding not in ("utf-16", "utf-32")
         for block in chain(pushed_back, blocks):
             self.facts.size += len(block)
             if self.progress:
                 self.progress(self.facts.size)
             yield text, False
+            if look_for_nul and b"\x00" in block:
+                self.facts.nul_line = decoder.lines_before(block, block.index(b"\x00"))
+                look_for_nul = False
             text = decoder.decode(block)
         yield text + decoder.decode(b"", final=True), True
 

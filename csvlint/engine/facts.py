@@ -35,6 +35,8 @@ class FileFacts:
     size: int = 0
     empty: bool = False
     binary: BinaryFormat | None = None
+    #: the line of a NUL byte found past the file's first block, if any
+    nul_line: int | None = None
     #: the encoding a byte-order mark announced, and whether a UTF-8 BOM was there
     bom_encoding: str | None = None
     utf8_bom: bool = False

@@ -42,6 +42,10 @@ class Decoder:
         self.delimiter, self.quote = delimiter, quote
         self._quotes = seen.count(quote) if quote else 0
 
+    def lines_before(self, block: bytes, offset: int) -> int:
+        """The line of byte `offset` of `block`, the block about to be decoded."""
+        return self._newlines + block.count(b"\n", 0, offset) + 1
+
     def decode(self, block: bytes, final: bool = False) -> str:
         """The text of `block`; with `final`, also what the last block left unfinished."""
         if self.error is None:

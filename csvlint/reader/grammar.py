@@ -146,6 +146,10 @@ class Tokenizer:
             # fields over csvlint's limit are CSV112 findings, not errors of the reader
             csv.field_size_limit(_CSV_LIMIT)
         self._pending = ""
+        #: an unfinished record longer than this is taken for an unclosed quote, so that one
+        #: stray quote cannot make the reader hold the rest of a huge file in memory
+        self._pending_cap = max(4 * field_size_limit, 16 << 20)
+        self._abandoned = False
         self._line = 1
         self._record = 0
         self._ending = ""
@@ -179,8 +183,15 @@ class Tokenizer:
             self._runs[key] = re.compile(rf"(?:{record}{end})*+")
         return self._runs[key]
 
+    @property
+    def abandoned(self) -> bool:
+        """True once a quote stayed open past the cap: the rest of the text is not read."""
+        return self._abandoned
+
     def feed(self, text: str, final: bool = False) -> Chunk:
         """Every record completed by `text`; with `final`, the last one too."""
+        if self._abandoned:
+            return Chunk(self._record, rows=[] if self.keep_rows else None)
         buf = self._pending + text if self._pending else text
         chunk = Chunk(self._record, rows=[] if self.keep_rows else None)
         n = len(buf)
@@ -200,6 +211,10 @@ class Tokenizer:
                     pos, line, record = end, line + count, record + count
                     continue
             parsed = self._record_with_quotes(buf, pos, line, record, final, chunk)
+            if parsed is None and n - pos > self._pending_cap:
+                # still open after the cap: report it as unclosed and read no further
+                parsed = self._record_with_quotes(buf, pos, line, record, True, chunk)
+                self._abandoned = True
             if parsed is None:
                 break
             fields, pos, ending, breaks = parsed

@@ -11,6 +11,8 @@ class UnclosedQuote(Rule):
 
     Everything after the opening quote, line breaks included, becomes one value: the rest of
     the file is lost as a single field. The finding points at the field that opened the quote.
+    A quote still open after 16 MiB (or four times `field-size-limit`) is reported as unclosed
+    there, and the rest of the file is not read as records.
 
     Fails: `ORD-1,"Smith, John,10` (no closing quote on any later line).
     Passes: `ORD-1,"Smith, John",10`.
