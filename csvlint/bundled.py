@@ -4,7 +4,6 @@ report."""
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 NAMES = ("import-config", "settings", "report")
@@ -12,6 +11,8 @@ NAMES = ("import-config", "settings", "report")
 
 def schema_text(name: str) -> str:
     """The text of the bundled schema `name`; ValueError for a name that is not bundled."""
+    from importlib import resources
+
     if name not in NAMES:
         raise ValueError(f"no bundled schema {name!r}; known: {', '.join(NAMES)}")
     resource = resources.files("csvlint") / "schemas" / f"{name}.schema.json"

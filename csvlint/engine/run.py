@@ -46,7 +46,10 @@ class Run:
         rules = [
             rule
             for rule in self.options.selection.rules_for(
-                context.path, context.config is not None, _CSV_FAMILIES
+                context.path,
+                context.config is not None,
+                # value rules all need a configuration: without one, not even imported
+                _CSV_FAMILIES if context.config is not None else _CSV_FAMILIES[:2],
             )
             if not issubclass(rule, (FeedRule, ConfigRule))
         ]
