@@ -53,6 +53,7 @@ class Project:
         self._discovered: list[Path] | None = None
         self._samples: set[Path] = set()
         self._claims: dict[Path, tuple[str | None, list[str]]] = {}
+        self._configs_linted = False
         self.subjects: list[ConfigSubject] = []
 
     # -- configurations -------------------------------------------------------------------
@@ -124,6 +125,7 @@ class Project:
         loaded = self.load(path)
         subject = ConfigSubject(loaded, shown, project_root(path), verifying=verifying)
         config = loaded.config
+        self._configs_linted = self._configs_linted or with_sample
         if config is not None and with_sample:
             self._check_sample(subject)
         rules = self._config_rules(shown)
@@ -133,7 +135,6 @@ class Project:
             rules = [rule for rule in rules if rule.severity is not Severity.INFO]
         for rule in rules:
             judge = rule(FileContext(shown, config=config))
-            assert isinstance(judge, ConfigRule)
             self.run.collector.add(rule, judge.check_config(subject), shown)
         self.run.files.append(FileResult(path=shown, kind="config"))
         self.subjects.append(subject)
@@ -183,8 +184,10 @@ class Project:
             subject.sample_problem = f"the sample is not a CSV file: it is {facts.binary.what}"
 
     def check_project(self) -> None:
-        """The checks across every configuration checked so far (duplicate IDs)."""
-        if not self.subjects:
+        """The checks across every configuration of the project (duplicate IDs), when a
+        configuration itself was linted; not when configurations only served as references
+        for CSV files, which would make every extract's lint read the whole project."""
+        if not self._configs_linted:
             return
         checked = {s.loaded.path.resolve() for s in self.subjects}
         for path in self.discovered():
@@ -192,10 +195,10 @@ class Project:
                 loaded = self.load(path)
                 bystander = ConfigSubject(loaded, display(path), self.root, checked=False)
                 self.subjects.append(bystander)
-        for rule in self._config_rules(self.subjects[0].shown):
-            judge = rule(FileContext(self.subjects[0].shown))
-            assert isinstance(judge, ConfigRule)
-            self.run.collector.add(rule, judge.check_project(self.subjects), self.subjects[0].shown)
+        first = self.subjects[0].shown
+        for rule in self._config_rules(first):
+            judge = rule(FileContext(first))
+            self.run.collector.add(rule, judge.check_project(self.subjects), first)
 
     # -- lints ----------------------------------------------------------------------------
 
