@@ -110,7 +110,7 @@ def lint_command(
     project = Project(settings, options, progress=progress_factory(quiet))
     try:
         report = project.lint_paths(list(paths) or ["."], config=config, stdin=sys.stdin.buffer)
-    except (ProjectError, FileNotFoundError) as exc:
+    except (ProjectError, OSError) as exc:  # a missing or unreadable path
         raise Fatal(str(exc)) from None
     if not (quiet and not report.findings and not report.omitted):
         emit(report, settings.format, output)

@@ -35,6 +35,10 @@ class ProjectError(ValueError):
     (A path that does not exist raises `MissingPath`, a FileNotFoundError.)"""
 
 
+class UnreadableFile(OSError):
+    """A file to lint that exists but cannot be read (permissions, a device, an I/O error)."""
+
+
 class Project:
     """The configurations of a project and the lint of any paths in it."""
 
@@ -224,8 +228,13 @@ class Project:
                 self._lint_csv(target.shown, blocks_of(stdin), given, 0)
             else:
                 loaded = given or self.config_for(target.path)
-                size = target.path.stat().st_size
-                self._lint_csv(target.shown, blocks_from_path(target.path), loaded, size)
+                try:
+                    size = target.path.stat().st_size
+                    self._lint_csv(target.shown, blocks_from_path(target.path), loaded, size)
+                except OSError as exc:
+                    raise UnreadableFile(
+                        f"{target.shown}: cannot be read: {exc.strerror or exc}"
+                    ) from None
             if self.run.stopped:
                 break
         return self.report()
