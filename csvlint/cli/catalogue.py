@@ -66,7 +66,13 @@ def explain_command(rule: str) -> None:
         found = find(rule)
     except UnknownRule as exc:
         raise Fatal(f"{exc}; `csvlint rules` lists them") from None
-    blocks = "yes, when an error" if found.blocks_copy_id else "no (except on a sample)"
+    blocks = (
+        "yes, when an error"
+        if found.blocks_copy_id
+        else "when an error on a configuration's sample"
+        if found.blocks_on_sample
+        else "no"
+    )
     click.echo(f"{found.code} {found.name}")
     click.echo(f"severity: {found.severity.value}; blocks Copy ID: {blocks}")
     click.echo()

@@ -112,6 +112,11 @@ def lint_command(
         report = project.lint_paths(list(paths) or ["."], config=config, stdin=sys.stdin.buffer)
     except (ProjectError, OSError) as exc:  # a missing or unreadable path
         raise Fatal(str(exc)) from None
+    if not report.files:
+        click.echo(
+            f"csvlint: no CSV files or configurations found in {', '.join(paths) or '.'}",
+            err=True,
+        )
     if not (quiet and not report.findings and not report.omitted):
         emit(report, settings.format, output)
     failed = report.fails(strict=settings.strict)
