@@ -93,9 +93,6 @@ def lint_stream(
     return project.lint_blocks(name, blocks_of(stream), config=_path(config))
 
 
-__all__ = ["ConfigError", "display", "lint", "lint_bytes", "lint_stream", "load_config"]
-
-
 class ConfigError(ValueError):
     """An import configuration that cannot be used: each problem with its line and pointer."""
 
@@ -115,3 +112,6 @@ def load_config(path: StrPath) -> ImportConfig:
         problems = [f"line {p.line}: {p.message}" if p.line else p.message for p in loaded.problems]
         raise ConfigError(Path(path), problems)
     return loaded.config
+
+
+__all__ = ["ConfigError", "display", "lint", "lint_bytes", "lint_stream", "load_config"]

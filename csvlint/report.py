@@ -50,6 +50,21 @@ class Omission:
     column_name: str | None
     count: int
 
+    @classmethod
+    def of(cls, first: Finding, count: int) -> Omission:
+        """The `count` findings left out after `first`, which they share file, rule and
+        column with."""
+        return cls(
+            first.path,
+            first.code,
+            first.rule,
+            first.severity,
+            first.blocks_copy_id,
+            first.column,
+            first.column_name,
+            count,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The omission as the JSON report writes it."""
         return {

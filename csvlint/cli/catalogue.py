@@ -18,7 +18,7 @@ def rules_markdown() -> str:
         "|---|---|---|---|---|",
     ]
     for r in all_rules():
-        blocks = "yes" if r.blocks_copy_id else "on a sample" if r.blocks_on_sample else "no"
+        blocks = "yes" if r.blocks_copy_id else "no" if r.on_sample == "never" else "on a sample"
         summary = r.summary().replace("|", "\\|")
         lines.append(f"| {r.code} | {r.name} | {r.severity.value} | {blocks} | {summary} |")
     return "\n".join(lines) + "\n"
@@ -69,9 +69,11 @@ def explain_command(rule: str) -> None:
     blocks = (
         "yes, when an error"
         if found.blocks_copy_id
-        else "when an error on a configuration's sample"
-        if found.blocks_on_sample
         else "no"
+        if found.on_sample == "never"
+        else "on a configuration's sample"
+        if found.on_sample == "always"
+        else "when an error on a configuration's sample"
     )
     click.echo(f"{found.code} {found.name}")
     click.echo(f"severity: {found.severity.value}; blocks Copy ID: {blocks}")

@@ -10,10 +10,6 @@ from csvlint.finding import Finding, Severity
 from csvlint.report import Omission
 from csvlint.rules import Rule, Violation
 
-#: CSV rules whose findings on a configuration's sample block Copy ID whatever their severity:
-#: the sample's encoding, BOM, delimiter or quote differ from what the configuration says.
-_SAMPLE_DIALECT = frozenset({"CSV103", "CSV104", "CSV105", "CSV106"})
-
 
 class Collector:
     """Gathers the findings of one lint. Lists at most `max_per_rule` findings for each rule
@@ -50,9 +46,8 @@ class Collector:
         blocks = violation.blocks_copy_id
         if blocks is None:
             blocks = severity is Severity.ERROR and rule.blocks_copy_id
-            on_sample = severity is Severity.ERROR and rule.blocks_on_sample
-            if sample and (on_sample or rule.code in _SAMPLE_DIALECT):
-                blocks = True
+            if sample and rule.on_sample != "never":
+                blocks = rule.on_sample == "always" or severity is Severity.ERROR
         if self.fail_fast and severity is Severity.ERROR:
             self.stopped = True
         key = (where, rule.code, violation.column)
@@ -83,16 +78,4 @@ class Collector:
     @property
     def omitted(self) -> list[Omission]:
         """What the cap left out, counted per file, rule and column."""
-        return [
-            Omission(
-                path=first.path,
-                code=first.code,
-                rule=first.rule,
-                severity=first.severity,
-                blocks_copy_id=first.blocks_copy_id,
-                column=first.column,
-                column_name=first.column_name,
-                count=self._over[key],
-            )
-            for key, first in self._over_first.items()
-        ]
+        return [Omission.of(first, self._over[key]) for key, first in self._over_first.items()]

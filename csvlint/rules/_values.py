@@ -234,7 +234,7 @@ class CellFormatRule(Rule):
     """A value rule whose findings are the format checker's bad cells of one problem code."""
 
     needs_config = True
-    blocks_on_sample = False
+    on_sample = "never"
     #: the problem code of `csvlint.formats.column.BadCell` this rule reports
     problem: ClassVar[str]
     #: the column kinds whose checker can report that problem

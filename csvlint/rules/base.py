@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from csvlint.finding import Severity
 
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from csvlint.engine.context import FileContext
     from csvlint.engine.facts import FileFacts, Header
     from csvlint.reader.grammar import Chunk
+
+
+OnSample = Literal["errors", "always", "never"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +54,10 @@ class Rule:
     blocks_copy_id: ClassVar[bool] = False
     #: the rule only makes sense with an import configuration
     needs_config: ClassVar[bool] = False
-    #: an error of this rule on a configuration's own sample blocks Copy ID (values don't:
-    #: a bad value in a later extract fails its lint, not the configuration)
-    blocks_on_sample: ClassVar[bool] = True
+    #: what of this rule blocks Copy ID on a configuration's own sample: its errors (the
+    #: default), any finding ("always": the sample's dialect differs from the configuration's),
+    #: or nothing ("never": a bad value fails an extract's lint, not the configuration)
+    on_sample: ClassVar[OnSample] = "errors"
 
     def __init__(self, file: FileContext) -> None:
         self.file = file

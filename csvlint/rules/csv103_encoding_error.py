@@ -19,6 +19,8 @@ class EncodingError(Rule):
     code = "CSV103"
     name = "encoding-error"
     severity = Severity.ERROR
+    # a sample whose dialect differs from the configuration blocks, whatever the severity
+    on_sample = "always"
 
     def check_file(self, facts: FileFacts) -> Violations:
         bad = facts.undecodable

@@ -19,6 +19,8 @@ class BomMismatch(Rule):
     code = "CSV104"
     name = "bom-mismatch"
     severity = Severity.WARNING
+    # a sample whose dialect differs from the configuration blocks, whatever the severity
+    on_sample = "always"
 
     def check_file(self, facts: FileFacts) -> Violations:
         if not facts.readable:

@@ -26,6 +26,8 @@ class DelimiterMismatch(Rule):
     code = "CSV105"
     name = "delimiter-mismatch"
     severity = Severity.ERROR
+    # a sample whose dialect differs from the configuration blocks, whatever the severity
+    on_sample = "always"
 
     def check_file(self, facts: FileFacts) -> Violations:
         found = facts.detected.delimiter

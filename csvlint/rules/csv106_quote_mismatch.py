@@ -18,6 +18,8 @@ class QuoteMismatch(Rule):
     code = "CSV106"
     name = "quote-mismatch"
     severity = Severity.ERROR
+    # a sample whose dialect differs from the configuration blocks, whatever the severity
+    on_sample = "always"
     needs_config = True
 
     def check_file(self, facts: FileFacts) -> Violations:

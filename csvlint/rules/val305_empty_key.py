@@ -20,7 +20,7 @@ class EmptyKey(Rule):
     name = "empty-key"
     severity = Severity.ERROR
     needs_config = True
-    blocks_on_sample = False
+    on_sample = "never"
 
     def check_chunk(self, chunk: Chunk) -> Violations:
         for mapped, columns, values in mapped_values(self, chunk, lambda m: m.unique):

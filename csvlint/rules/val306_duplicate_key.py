@@ -22,7 +22,7 @@ class DuplicateKey(Rule):
     name = "duplicate-key"
     severity = Severity.ERROR
     needs_config = True
-    blocks_on_sample = False
+    on_sample = "never"
 
     def __init__(self, file: FileContext) -> None:
         super().__init__(file)

@@ -36,7 +36,7 @@ class UnknownItem(Rule):
     name = "unknown-item"
     severity = Severity.ERROR
     needs_config = True
-    blocks_on_sample = False
+    on_sample = "never"
 
     def check_header(self, header: Header) -> Violations:
         config = self.file.config

@@ -36,7 +36,7 @@ class ValueWhitespace(Rule):
     name = "value-whitespace"
     severity = Severity.WARNING
     needs_config = True
-    blocks_on_sample = False
+    on_sample = "never"
 
     def check_chunk(self, chunk: Chunk) -> Violations:
         wanted = _keys_and_dimensions

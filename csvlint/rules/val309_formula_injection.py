@@ -26,7 +26,7 @@ class FormulaInjection(Rule):
     name = "formula-injection"
     severity = Severity.WARNING
     needs_config = True
-    blocks_on_sample = False
+    on_sample = "never"
 
     def check_chunk(self, chunk: Chunk) -> Violations:
         for mapped, columns, values in mapped_values(self, chunk, lambda m: m.kind == "text"):
