@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from csvlint.dialect import Dialect
 from csvlint.engine.collect import Collector
@@ -18,10 +19,15 @@ from csvlint.reader.sniff import binary_format, bom_encoding, fitting_encoding
 from csvlint.rules import Rule
 from csvlint.rules.base import Violations
 
+if TYPE_CHECKING:
+    from csvlint.reader._scan import Scanner
+
 #: how much of the file's start the dialect is guessed from
 _SNIFF_CHARS = 64 * 1024
 #: records read before the header is settled (a title row needs the two after it)
 _HEADER_LOOKAHEAD = 3
+#: what the native scanner says of a buffer: read to its end, ends inside a record, declined
+_SCAN_DONE, _SCAN_MORE = 0, 1
 
 Progress = Callable[[int], None]
 
@@ -52,7 +58,16 @@ def _codec(name: str) -> str:
 
 class CsvLinter:
     """Lints one CSV given as blocks of bytes. `needs_rows` asks the reader for every record's
-    fields (value rules need them; structure rules don't, and are faster without)."""
+    fields (value rules need them; structure rules don't, and are faster without). `native`
+    lets the native scanner read the clean stretches, when it is installed."""
+
+    #: characters of the first block read on the exact path before the scanner may take over
+    first_piece = _SNIFF_CHARS
+    #: bytes the exact path reads from a record the scanner declined, before handing back
+    exact_span = 16 << 10
+    #: an unfinished record up to this size is carried to the next block for the scanner;
+    #: a longer one stays with the exact path, which bounds what an unclosed quote can hold
+    carry_limit = 1 << 20
 
     def __init__(
         self,
@@ -61,13 +76,19 @@ class CsvLinter:
         collector: Collector,
         needs_rows: bool = False,
         progress: Progress | None = None,
+        native: bool = True,
     ) -> None:
         self.context = context
         self.hooks = _Hooks.of(rules, context)
         self.collector = collector
         self.needs_rows = needs_rows
         self.progress = progress
+        self.native = native
         self.facts = FileFacts()
+        self._waiting: list[Chunk] = []
+        self._scanner: Scanner | None = None
+        self._scanner_tried = False
+        self._width = 0
 
     def _emit(self, rule: Rule, violations: Violations) -> None:
         self.collector.add(type(rule), violations, self.context.path, self.context.sample)
@@ -140,47 +161,151 @@ class CsvLinter:
         facts.dialect = Dialect(
             encoding=facts.encoding, bom=facts.utf8_bom, delimiter=delimiter, quote=quote
         )
-        tokenizer = Tokenizer(delimiter, quote, self.context.field_size_limit, keep_rows=True)
-        pieces = self._texts(decoder, text, blocks)
-        waiting: list[Chunk] = []
-        for piece, final in pieces:
-            chunk = tokenizer.feed(piece, final)
-            if facts.header is None:
-                waiting.append(chunk)
-                if tokenizer.records < _HEADER_LOOKAHEAD and not final:
-                    continue
-                self._settle_header(waiting)
-                tokenizer.keep_rows = self.needs_rows
-                for held in waiting:
-                    self._judge(held)
-                waiting = []
-            else:
-                self._judge(chunk)
+        self._decoder = decoder
+        self._tokenizer = Tokenizer(delimiter, quote, self.context.field_size_limit)
+        rest = self._rest(blocks)
+        upcoming = next(rest, None)
+        if upcoming is not None:
+            rest = chain([upcoming], rest)
+        carry = self._first_block(text, upcoming is None)
+        # NUL bytes in the first block were sniffed; past it, a NUL is binary data in a text file
+        look_for_nul = facts.encoding not in ("utf-16", "utf-32")
+        for block, last in rest:
             if self.collector.stopped:
                 break
-        for held in waiting:  # the file ended before the header was settled
+            if look_for_nul and b"\x00" in block:
+                facts.nul_line = decoder.lines_before(block, block.index(b"\x00"))
+                facts.nul_line += carry.count(b"\n") if carry else 0
+                look_for_nul = False
+            if carry is None:
+                self._exact(decoder.decode(block, last), last)
+                carry = None if last else self._hand_back()
+            else:
+                carry = self._hybrid(carry + block if carry else block, last)
+        for held in self._waiting:  # the file ended before the header was settled
             self._settle_header([held])
             self._judge(held)
-        facts.records = tokenizer.records
+        self._waiting = []
+        facts.records = self._tokenizer.records
         self._pushed_back = b""
 
-    def _texts(
-        self, decoder: Decoder, text: str, blocks: Iterator[bytes]
-    ) -> Iterator[tuple[str, bool]]:
-        """Decoded pieces of the file, each with whether it is the last."""
-        pushed_back = [self._pushed_back] if self._pushed_back else []
-        # a NUL past the first block (which was sniffed whole) is binary data in a text file
-        look_for_nul = self.facts.encoding not in ("utf-16", "utf-32")
-        for block in chain(pushed_back, blocks):
-            self.facts.size += len(block)
+    def _rest(self, blocks: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
+        """The blocks after the first, each with whether it is the last, counted as read."""
+        source = chain([self._pushed_back] if self._pushed_back else [], blocks)
+        held = next(source, None)
+        while held is not None:
+            following = next(source, None)
+            self.facts.size += len(held)
             if self.progress:
                 self.progress(self.facts.size)
-            yield text, False
-            if look_for_nul and b"\x00" in block:
-                self.facts.nul_line = decoder.lines_before(block, block.index(b"\x00"))
-                look_for_nul = False
-            text = decoder.decode(block)
-        yield text + decoder.decode(b"", final=True), True
+            yield held, following is None
+            held = following
+
+    def _first_block(self, text: str, final: bool) -> bytes | None:
+        """Read the first block's text: its start on the exact path (the header, the dialect's
+        evidence), the rest with the scanner when it may take over. Returns what to carry."""
+        if final:
+            self._exact(text, final)
+            return None
+        fed = 0
+        while fed < len(text):
+            # a piece at a time until the header is known, then the scanner may take the rest
+            piece = text[fed : fed + self.first_piece]
+            self._exact(piece, False)
+            fed += len(piece)
+            if self.facts.header is not None:
+                break
+        carry = self._hand_back(text[fed:])
+        if carry is None:
+            self._exact(text[fed:], False)
+            return self._hand_back()
+        return self._hybrid(carry, False)
+
+    def _exact(self, text: str, final: bool) -> None:
+        """Read text on the exact path; the first records wait until the header is settled."""
+        tokenizer = self._tokenizer
+        chunk = tokenizer.feed(text, final)
+        if self.facts.header is not None:
+            self._judge(chunk)
+            return
+        self._waiting.append(chunk)
+        if tokenizer.records < _HEADER_LOOKAHEAD and not final:
+            return
+        self._settle_header(self._waiting)
+        tokenizer.keep_rows = self.needs_rows
+        for held in self._waiting:
+            self._judge(held)
+        self._waiting = []
+
+    def _hybrid(self, data: bytes, final: bool) -> bytes | None:
+        """Read `data`, which starts at a record: with the scanner, and on the exact path from
+        each record it declines. Returns the unfinished record to carry into the next block, or
+        None when the exact path keeps it."""
+        scanner, tokenizer, decoder = self._scanner, self._tokenizer, self._decoder
+        assert scanner is not None
+        pos, declined = 0, -1
+        while True:
+            pos, records, line, status, endings, quotes, lfs = scanner.scan(
+                data, pos, final, tokenizer.line
+            )
+            if records:
+                tokenizer.advance(records, line, self._width)
+                decoder.skip(quotes, lfs)
+                self.facts.endings[tokenizer.ending] += endings
+            if status == _SCAN_DONE:
+                return b""
+            if status == _SCAN_MORE and len(data) - pos <= self.carry_limit:
+                return data[pos:]
+            # a declined record: the exact path reads it and a little more (all that is left
+            # when it did not get past the record last time, or the record is long)
+            whole = status == _SCAN_MORE or pos == declined
+            stop = len(data) if whole else min(len(data), pos + self.exact_span)
+            declined = pos
+            last = final and stop == len(data)
+            self._exact(decoder.decode(data[pos:stop], last), last)
+            if last or self.collector.stopped:
+                return b""
+            carry = self._hand_back()
+            if carry is None:
+                self._exact(decoder.decode(data[stop:], final), final)
+                return None
+            if stop == len(data):
+                return carry
+            pos = stop - len(carry)
+
+    def _hand_back(self, unfed: str = "") -> bytes | None:
+        """The bytes the scanner must read again (the exact path's unfinished record, then the
+        text `unfed`), when it may take over; the decoder forgets them. None: stay exact."""
+        tokenizer, decoder = self._tokenizer, self._decoder
+        if not self._scanner_ready() or decoder.error is not None or tokenizer.abandoned:
+            return None
+        if len(tokenizer.pending) > self.carry_limit:
+            return None  # a long record (an unclosed quote?) stays with the exact path
+        carry = (tokenizer.pending + unfed).encode("utf-8") + decoder.buffered
+        tokenizer.drop_pending()
+        decoder.rewind(carry)
+        return carry
+
+    def _scanner_ready(self) -> bool:
+        """Whether the native scanner reads this file, made once the header is known."""
+        if self._scanner is None and not self._scanner_tried:
+            header, tokenizer = self.facts.header, self._tokenizer
+            if header is None or not tokenizer.ending or not self.native:
+                return False
+            self._scanner_tried = True
+            from csvlint.engine.fastpath import scanner_for
+
+            self._width = header.width
+            self._scanner = scanner_for(
+                self.context,
+                header,
+                tokenizer.delimiter,
+                tokenizer.quote,
+                self.facts.encoding,
+                tokenizer.ending,
+                self.needs_rows,
+            )
+        return self._scanner is not None
 
     def _settle_header(self, chunks: list[Chunk]) -> None:
         if self.facts.header is not None:
@@ -190,11 +315,12 @@ class CsvLinter:
             rows.extend(chunk.rows or [])
         if not rows:
             return
-        first = chunks[0]
         index = 1 if is_title(rows) else 0
         if index:
             self.facts.title = tuple(rows[0])
-        header = Header(tuple(rows[index]), first.line_of(index), index)
+        # the chunk the header record is in (a small first block may have completed none)
+        holder = next(c for c in chunks if c.first_record + c.count > index)
+        header = Header(tuple(rows[index]), holder.line_of(index), index)
         self.facts.header = header
         self.context.header = header
         for rule in self.hooks.header:

@@ -19,6 +19,10 @@ class Undecodable:
     field: int = 0
 
 
+#: the most of an unfinished record kept to tell a bad byte's field
+_RECORD_TAIL = 1 << 16
+
+
 class Decoder:
     """Decodes blocks strictly; after the first error it goes on with replacement characters,
     so the rest of the file is still checked."""
@@ -29,6 +33,9 @@ class Decoder:
         self._newlines = 0
         self._quotes = 0
         self._line_tail = b""
+        #: the bytes since the last record boundary (a line break outside quotes), as far as
+        #: the quotes tell it: a bad byte's field is counted from there
+        self._record_tail = b""
         #: the dialect's delimiter and quote, once known, to tell the field of a bad byte
         self.delimiter = b","
         self.quote = b'"'
@@ -41,6 +48,29 @@ class Decoder:
         `seen` is every byte decoded so far."""
         self.delimiter, self.quote = delimiter, quote
         self._quotes = seen.count(quote) if quote else 0
+        self._record_tail = b""
+        self._follow_records(seen, 0)
+
+    @property
+    def buffered(self) -> bytes:
+        """The bytes of an unfinished character the last block ended with."""
+        return bytes(self._decoder.getstate()[0])
+
+    def skip(self, quotes: int, newlines: int) -> None:
+        """Account for bytes read without decoding them (the native scanner's): `quotes` quote
+        bytes and `newlines` LFs, ending with a record's line ending."""
+        self._quotes += quotes
+        self._newlines += newlines
+        self._line_tail = self._record_tail = b""
+
+    def rewind(self, data: bytes) -> None:
+        """Forget `data`, the last bytes given (the buffered ones included), which start a
+        record and will be given again; only before the first error."""
+        assert self.error is None, "a decoder in replacement mode cannot rewind"
+        self._quotes -= data.count(self.quote) if self.quote else 0
+        self._newlines -= data.count(b"\n")
+        self._line_tail = self._record_tail = b""
+        self._decoder = codecs.getincrementaldecoder(self.encoding)("strict")
 
     def lines_before(self, block: bytes, offset: int) -> int:
         """The line of byte `offset` of `block`, the block about to be decoded."""
@@ -63,6 +93,7 @@ class Decoder:
         return self._decoder.decode(block, final)
 
     def _advance(self, block: bytes) -> None:
+        self._follow_records(block, self._quotes)
         self._quotes += block.count(self.quote)
         newlines = block.count(b"\n")
         if newlines:
@@ -71,6 +102,20 @@ class Decoder:
         else:
             self._line_tail += block[-4096:]
             self._line_tail = self._line_tail[-4096:]
+
+    def _follow_records(self, block: bytes, quotes_before: int) -> None:
+        """Keep the record tail: from the block's last line break outside quotes (a few are
+        tried from the end: one inside a multi-line field is rare), else grown by the block."""
+        end, quote = len(block), self.quote
+        for _ in range(8):
+            at = block.rfind(b"\n", 0, end)
+            if at < 0:
+                break
+            if not quote or (quotes_before + block.count(quote, 0, at)) % 2 == 0:
+                self._record_tail = block[at + 1 :]
+                return
+            end = at
+        self._record_tail = (self._record_tail + block)[-_RECORD_TAIL:]
 
     def _locate(self, data: bytes, carried: int, exc: UnicodeDecodeError) -> Undecodable:
         # `data` is what this call saw: `carried` bytes the last block left, then this block
@@ -81,14 +126,14 @@ class Decoder:
         else:
             kept = self._line_tail[: len(self._line_tail) - carried]
             tail = kept + before
-        # quotes seen before `data`: the carried bytes were counted with the last block
-        quoted = (self._quotes - data[:carried].count(self.quote)) % 2 == 1
+        # the carried bytes ended the last block, so they end the record tail too
+        record = self._record_tail[: len(self._record_tail) - carried]
         return Undecodable(
             self._newlines + newlines + 1,
             len(tail.decode(self.encoding, "replace")) + 1,
             data[exc.start : exc.end],
             self.encoding,
-            self._field(before, quoted),
+            self._field(record + before, False),
         )
 
     def _field(self, before: bytes, quoted: bool) -> int:

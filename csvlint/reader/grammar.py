@@ -170,6 +170,27 @@ class Tokenizer:
         """How many records have been completed so far (the header counts)."""
         return self._record
 
+    @property
+    def ending(self) -> str:
+        """The first line ending a record had ("" before one had any)."""
+        return self._ending
+
+    @property
+    def pending(self) -> str:
+        """The unfinished record the text fed so far ends with."""
+        return self._pending
+
+    def drop_pending(self) -> None:
+        """Forget the unfinished record: it will be fed again (or read by the native scanner)."""
+        self._pending = ""
+
+    def advance(self, records: int, line: int, width: int) -> None:
+        """Skip `records` complete records of `width` fields that another reader read, the next
+        starting on `line`."""
+        self._record += records
+        self._line = line
+        self._width = width
+
     def _run_pattern(self, width: int, ending: str) -> re.Pattern[str]:
         """A regex for a run of clean one-line records of `width` fields ended by `ending`."""
         key = (width, ending)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from csvlint.config.model import Column, ImportConfig
 from csvlint.engine.facts import Header
 from csvlint.finding import Severity
 from csvlint.formats.column import CHECKED_TYPES, BadCell, ValueCheck, value_check
 from csvlint.reader.grammar import Chunk
+from csvlint.reader.native import KeyStore, key_store
 from csvlint.rules.base import Rule, Violation, Violations
 
 if TYPE_CHECKING:
@@ -137,6 +138,17 @@ def plan_for(context: FileContext, header: Header) -> ValuePlan:
                 plan.columns.append(MappedColumn(index, name, value_type, own))
     context.derived["value-plan"] = plan
     return plan
+
+
+def keys_of(context: FileContext, mapped: MappedColumn) -> KeyStore:
+    """The keys seen so far in a unique column of the file, with their first lines: shared by
+    the duplicate-key rule and the native scanner, which reads clean stretches of the file."""
+    stores = context.derived.setdefault("keys", {})
+    assert isinstance(stores, dict)
+    store = stores.get(mapped.index)
+    if store is None:
+        store = stores[mapped.index] = key_store()
+    return cast(KeyStore, store)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from csvlint.engine.context import FileContext
 from csvlint.finding import Severity
 from csvlint.reader.grammar import Chunk
-from csvlint.rules._values import at_cell, mapped_values
+from csvlint.rules._values import at_cell, keys_of, mapped_values
 from csvlint.rules.base import Rule, Violations
 
 
@@ -24,26 +23,17 @@ class DuplicateKey(Rule):
     needs_config = True
     on_sample = "never"
 
-    def __init__(self, file: FileContext) -> None:
-        super().__init__(file)
-        #: per key column: each key seen, with the line it first appeared on
-        self._first: dict[int, dict[str, int]] = {}
-
     def check_chunk(self, chunk: Chunk) -> Violations:
         for mapped, columns, keys in mapped_values(self, chunk, lambda m: m.unique):
-            seen = self._first.setdefault(mapped.index, {})
-            distinct = set(keys)
-            if len(distinct) == len(keys) and not any(map(seen.__contains__, distinct)):
-                seen.update(zip(keys, columns.lines, strict=True))
-                seen.pop("", None)  # an empty key is VAL305's
+            seen = keys_of(self.file, mapped)
+            if len(set(keys)) == len(keys) and seen.add_all_new(keys, columns.lines):
                 continue
             # something repeats: walk this chunk's keys in order (rare, so per cell is fine)
             for position, key in enumerate(keys):
                 if not key:
-                    continue
-                first = seen.get(key)
+                    continue  # an empty key is VAL305's
+                first = seen.add(key, columns.lines[position])
                 if first is None:
-                    seen[key] = columns.lines[position]
                     continue
                 yield at_cell(
                     columns,

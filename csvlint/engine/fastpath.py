@@ -1,0 +1,142 @@
+"""The native scanner for one file: what it must check, told in the terms it takes.
+
+The scanner takes over from the exact path once the header is known, when the file is UTF-8
+with a one-byte delimiter and quote and LF or CRLF endings, and every mapped column has a format
+it implements. Otherwise (or without the native module) the whole file takes the exact path.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from csvlint.engine.context import FileContext
+from csvlint.engine.facts import Header
+from csvlint.formats.column import BooleanCheck, DateCheck, IntegerCheck, NumberCheck, ValueCheck
+from csvlint.reader.native import scanner_module
+from csvlint.rules._values import MappedColumn, keys_of, plan_for
+
+if TYPE_CHECKING:
+    from csvlint.reader._scan import ColumnFormat, ColumnSpec, KeySet, Scanner
+
+#: the scanner's column kinds and date parts (csvlint/reader/_scan.c)
+_KINDS = {NumberCheck: 1, IntegerCheck: 2, DateCheck: 3, BooleanCheck: 4}
+_DATE_PARTS = {
+    "yyyy": 1,
+    "yy": 2,
+    "MMM": 3,
+    "MM": 4,
+    "M": 5,
+    "dd": 6,
+    "d": 7,
+    "HH": 8,
+    "mm": 9,
+    "ss": 10,
+}
+
+
+class Unsupported(Exception):
+    """A column the scanner cannot judge: the file takes the exact path."""
+
+
+def scanner_for(
+    context: FileContext,
+    header: Header,
+    delimiter: str,
+    quote: str,
+    encoding: str,
+    ending: str,
+    with_values: bool,
+) -> Scanner | None:
+    """The scanner for the records after `header`, or None when the exact path must read all."""
+    module = scanner_module()
+    if module is None or encoding != "utf-8" or ending not in ("\n", "\r\n"):
+        return None
+    if not (delimiter.isascii() and quote.isascii()):
+        return None
+    try:
+        columns = _columns(context, header) if with_values else ()
+    except Unsupported:
+        return None
+    scanner: Scanner = module.Scanner(
+        delimiter.encode(),
+        quote.encode(),
+        ending.encode(),
+        header.width,
+        context.field_size_limit,
+        columns,
+    )
+    return scanner
+
+
+def _columns(context: FileContext, header: Header) -> tuple[ColumnSpec, ...]:
+    specs: list[ColumnSpec] = []
+    keyed: set[int] = set()
+    for mapped in plan_for(context, header).columns:
+        keys = None
+        if mapped.unique:
+            if mapped.index in keyed:
+                raise Unsupported("one column feeds two unique properties")
+            keyed.add(mapped.index)
+            keys = keys_of(context, mapped)
+        kind, fmt = _format(mapped.check)
+        specs.append(
+            (
+                mapped.index,
+                kind,
+                _native_set(keys) if keys is not None else None,
+                _items(mapped),
+                mapped.unique or mapped.kind == "dimension",
+                mapped.kind == "text",
+                fmt,
+            )
+        )
+    return tuple(specs)
+
+
+def _native_set(store: object) -> KeySet:
+    module = scanner_module()
+    assert module is not None and isinstance(store, module.KeySet)
+    return cast("KeySet", store)
+
+
+def _items(mapped: MappedColumn) -> KeySet | None:
+    if mapped.items is None:
+        return None
+    module = scanner_module()
+    assert module is not None
+    items: KeySet = module.KeySet()
+    for item in mapped.items:
+        items.add(item, 0)
+    return items
+
+
+def _format(check: ValueCheck | None) -> tuple[int, ColumnFormat]:
+    """The scanner's kind and format for a column's value check."""
+    if check is None:
+        return 0, None
+    if isinstance(check, NumberCheck | IntegerCheck):
+        fmt = check.format
+        if isinstance(check, IntegerCheck) and fmt.scaled:
+            # whether a scaled integer truncates depends on its digits: Python decides
+            raise Unsupported("an integer column with a percent or a multiplier")
+        return _KINDS[type(check)], (
+            fmt.decimal_separator.encode(),
+            fmt.thousands_separator.encode(),
+            fmt.prefix.encode(),
+            fmt.suffix.encode(),
+            fmt.percent,
+        )
+    if isinstance(check, DateCheck):
+        parts = tuple(
+            (_DATE_PARTS[part.text], b"") if part.is_token else (0, part.text.encode())
+            for part in check.format.parts
+        )
+        return _KINDS[DateCheck], parts
+    if isinstance(check, BooleanCheck):
+        module = scanner_module()
+        assert module is not None
+        words: KeySet = module.KeySet()
+        for word in (*check.format.true_values, *check.format.false_values):
+            words.add(word, 0)
+        return _KINDS[BooleanCheck], words
+    raise Unsupported(f"no native check for {type(check).__name__}")

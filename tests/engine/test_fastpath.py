@@ -1,0 +1,212 @@
+"""The native scanner changes nothing but speed: a lint with it and one without report the same
+findings, rows and facts, on clean files and on files with every kind of defect, whatever the
+block size and wherever the scanner hands over to the exact path and back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from csvlint.config.load import load_config_text
+from csvlint.config.model import ImportConfig
+from csvlint.engine import fastpath
+from csvlint.engine.context import FileContext
+from csvlint.engine.csvfile import CsvLinter
+from csvlint.engine.run import LintOptions, Run
+from csvlint.engine.sources import blocks_from_bytes
+from csvlint.report import Report
+
+CONFIG = """\
+csvlint: 1
+name: Fast path
+target:
+  type: transaction_list
+  block: Orders
+  properties:
+    - {name: Key, type: text, unique: true}
+    - {name: Store, type: dimension, list: Store, items: [S1, S2, S3]}
+    - {name: Amount, type: number}
+    - {name: Quantity, type: integer}
+    - {name: Day, type: date}
+    - {name: Gift, type: boolean}
+    - {name: Note, type: text}
+file: {encoding: utf-8, delimiter: '%s', quote: '"', layout: flat}
+formats: {decimal_separator: '.', thousands_separator: ',', date_format: dd/MM/yyyy}
+columns:
+  - {header: Key, property: Key}
+  - {header: Store, property: Store, on_missing_item: skip_row}
+  - {header: Amount, property: Amount}
+  - {header: Quantity, property: Quantity}
+  - {header: Day, property: Day}
+  - {header: Gift, property: Gift}
+  - {header: Note, property: Note}
+  - {header: Extra}
+"""
+HEADER = ["Key", "Store", "Amount", "Quantity", "Day", "Gift", "Note", "Extra"]
+
+
+def config(delimiter: str) -> ImportConfig:
+    loaded = load_config_text(CONFIG % delimiter, Path("fast.import.yaml"))
+    assert loaded.config is not None, loaded.problems
+    return loaded.config
+
+
+GOOD = {
+    "Store": st.sampled_from(["S1", "S2", "S3", ""]),
+    "Amount": st.sampled_from(["1,234.5", "-7", "0.25", "1234567", ""]),
+    "Quantity": st.sampled_from(["3", "12", "-4", "1,000", "5.00"]),
+    "Day": st.sampled_from(["28/11/2026", "29/02/2024", "01/01/2000"]),
+    "Gift": st.sampled_from(["TRUE", "false", "1", ""]),
+    "Note": st.text(alphabet=list("ab ,;\"\n\r'é王"), max_size=6),
+    "Extra": st.text(alphabet=list("xy=+- "), max_size=4),
+}
+#: values each column's rules report
+BAD = st.sampled_from(
+    ["", " S1", "S9", "12,34", "7.5", "seven", "31/02/2023", "2026-11-28", "yes", "=SUM(A1)", "x"]
+)
+#: bytes that break the structure, spliced into the written file
+JUNK = st.sampled_from(
+    [b'"', b"\n", b"\r", b"\r\n", b",", b";", b"\n\n", b'x"y', b'" ', b"\xff", b"\xc3", b"\x00"]
+)
+
+
+@st.composite
+def extracts(draw: st.DrawFn, defects: bool = True) -> tuple[bytes, str]:
+    """A file the configuration receives: clean rows, and with `defects` some bad values and
+    some broken bytes."""
+    delimiter = draw(st.sampled_from([",", ";"]))
+    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    count = draw(st.integers(1, 40))
+    rows = [HEADER]
+    for number in range(count):
+        repeat = defects and draw(st.integers(0, 30)) == 0
+        row = [f"K{max(0, number - 3)}" if repeat else f"K{number}"]
+        row += [draw(GOOD[name]) for name in HEADER[1:]]
+        if defects and draw(st.integers(0, 6)) == 0:
+            row[draw(st.integers(0, len(row) - 1))] = draw(BAD)
+        rows.append(row)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=ending, quoting=csv.QUOTE_MINIMAL)
+    for row in rows:
+        if any("\r" in value for value in row):
+            quoted = ['"' + v.replace('"', '""') + '"' for v in row]
+            out.write(delimiter.join(quoted) + ending)
+        else:
+            writer.writerow(row)
+    data = out.getvalue().encode("utf-8")
+    for _ in range(draw(st.integers(0, 2 if defects else 0))):
+        at = draw(st.integers(len(ending) + 40, max(len(ending) + 40, len(data))))
+        data = data[:at] + draw(JUNK) + data[at:]
+    return data, delimiter
+
+
+class Spy:
+    """A scanner that counts the records it vouched for."""
+
+    vouched = 0
+
+    def __init__(self, scanner: Any) -> None:
+        self.scanner = scanner
+
+    def scan(self, *args: Any) -> Any:
+        result = self.scanner.scan(*args)
+        Spy.vouched += result[1]
+        return result
+
+
+@pytest.fixture
+def small_steps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Hand over between the paths every few bytes, and watch the scanner."""
+    monkeypatch.setattr(CsvLinter, "first_piece", 30)
+    monkeypatch.setattr(CsvLinter, "exact_span", 25)
+    monkeypatch.setattr(CsvLinter, "carry_limit", 60)
+    made = fastpath.scanner_for
+
+    def spied(*args: Any) -> Any:
+        scanner = made(*args)
+        return None if scanner is None else Spy(scanner)
+
+    monkeypatch.setattr(fastpath, "scanner_for", spied)
+    Spy.vouched = 0
+    yield
+
+
+def lint(data: bytes, delimiter: str, native: bool, block: int, max_per_rule: int = 0) -> Report:
+    run = Run(LintOptions(native=native, max_per_rule=max_per_rule))
+    context = FileContext(
+        "fast.csv", config=config(delimiter), config_path="fast.import.yaml", listed=max_per_rule
+    )
+    run.lint_csv(context, blocks_from_bytes(data, size=block))
+    return run.report()
+
+
+def same(data: bytes, delimiter: str, block: int, max_per_rule: int = 0) -> Report:
+    fast = lint(data, delimiter, True, block, max_per_rule)
+    exact = lint(data, delimiter, False, block, max_per_rule)
+    assert fast.findings == exact.findings
+    assert fast.omitted == exact.omitted
+    assert fast.files == exact.files
+    return fast
+
+
+@settings(
+    max_examples=int(os.environ.get("FASTPATH_EXAMPLES", "250")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(extracts(), st.sampled_from([7, 64, 200, 1 << 20]))
+def test_both_paths_report_the_same(
+    small_steps: None, extract: tuple[bytes, str], block: int
+) -> None:
+    data, delimiter = extract
+    same(data, delimiter, block)
+    same(data, delimiter, block, max_per_rule=2)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(extracts(defects=False))
+def test_the_scanner_reads_clean_files(small_steps: None, extract: tuple[bytes, str]) -> None:
+    data, delimiter = extract
+    assume(data.count(b"\n") > 12)
+    Spy.vouched = 0
+    report = same(data, delimiter, 64)
+    assert report.files[0].rows
+    assert Spy.vouched > 0, "the scanner read nothing of a clean file"
+
+
+def test_a_long_clean_file_is_read_by_the_scanner(small_steps: None) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(3000)]
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096)
+    assert report.findings == () and report.files[0].rows == 3000
+    assert Spy.vouched > 2900
+
+
+def test_a_duplicate_key_far_apart_is_found_with_its_first_line(small_steps: None) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(2000)]
+    rows.append("K17,S1,1.5,2,28/11/2026,TRUE,n,x")
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096)
+    assert [(f.code, f.line) for f in report.findings] == [("VAL306", 2002)]
+    assert "line 19" in report.findings[0].message
+    assert Spy.vouched > 1900
+
+
+def test_an_unclosed_quote_is_left_to_the_exact_path(small_steps: None) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(300)]
+    rows[150] = 'K149,S1,1.5,2,28/11/2026,TRUE,"never closed,x'
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 512)
+    assert ("CSV107", 151) in {(f.code, f.line) for f in report.findings}
