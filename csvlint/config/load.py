@@ -28,7 +28,7 @@ from csvlint.config.model import (
     SourceMap,
     Target,
 )
-from csvlint.config.parse import parse_text
+from csvlint.config.parse import Parsed, parse_text
 from csvlint.config.schema import schema_problems
 
 BOM = "\ufeff"
@@ -55,8 +55,9 @@ def is_json_path(path: Path) -> bool:
     return path.suffix.lower() == ".json"
 
 
-def load_config(path: Path) -> LoadedConfig:
-    """Read and check the configuration file at `path`.
+def load_config(path: Path, parsed: tuple[str, Parsed] | None = None) -> LoadedConfig:
+    """Read and check the configuration file at `path`; `parsed` is its text (without a BOM)
+    as parsed already, used when the file still holds that text.
 
     Raises FileNotFoundError when there is no such file (callers check existence first, to word
     that their own way); any other failure to read is a problem in the result.
@@ -75,13 +76,20 @@ def load_config(path: Path) -> LoadedConfig:
         byte = raw[error.start]
         message = f"not UTF-8 text: byte 0x{byte:02x} on line {line}; save the file as UTF-8"
         return _failed(path, raw.decode("utf-8", "replace"), ConfigProblem("", line, message))
-    return load_config_text(text, path)
+    return load_config_text(text, path, parsed)
 
 
-def load_config_text(text: str, path: Path) -> LoadedConfig:
-    """Check configuration text as if read from `path` (whose suffix says YAML or JSON)."""
+def load_config_text(
+    text: str, path: Path, known: tuple[str, Parsed] | None = None
+) -> LoadedConfig:
+    """Check configuration text as if read from `path` (whose suffix says YAML or JSON);
+    `known` is a text (without a BOM) already parsed, with what parsing it gave."""
     # editors on Windows may save a BOM; it is no part of the content
-    parsed = parse_text(text.removeprefix(BOM), is_json=is_json_path(path))
+    content = text.removeprefix(BOM)
+    if known is not None and known[0] == content:
+        parsed = known[1]
+    else:
+        parsed = parse_text(content, is_json=is_json_path(path))
     problems = parsed.problems
     if parsed.data is not None:
         problems += schema_problems(parsed.data, parsed.source)

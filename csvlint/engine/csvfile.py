@@ -11,6 +11,7 @@ from csvlint.dialect import Dialect
 from csvlint.engine.collect import Collector
 from csvlint.engine.context import FileContext
 from csvlint.engine.facts import FileFacts, Header
+from csvlint.engine.handover import Reader
 from csvlint.engine.sources import BLOCK_SIZE
 from csvlint.reader.decode import Decoder, Undecodable
 from csvlint.reader.detect import detect
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
 _SNIFF_CHARS = 64 * 1024
 #: records read before the header is settled (a title row needs the two after it)
 _HEADER_LOOKAHEAD = 3
-#: what the native scanner says of a buffer: read to its end, ends inside a record, declined
-_SCAN_DONE, _SCAN_MORE = 0, 1
 
 Progress = Callable[[int], None]
 
@@ -59,15 +58,8 @@ def _codec(name: str) -> str:
 class CsvLinter:
     """Lints one CSV given as blocks of bytes. `needs_rows` asks the reader for every record's
     fields (value rules need them; structure rules don't, and are faster without). `native`
-    lets the native scanner read the clean stretches, when it is installed."""
-
-    #: characters of the first block read on the exact path before the scanner may take over
-    first_piece = _SNIFF_CHARS
-    #: bytes the exact path reads from a record the scanner declined, before handing back
-    exact_span = 16 << 10
-    #: an unfinished record up to this size is carried to the next block for the scanner;
-    #: a longer one stays with the exact path, which bounds what an unclosed quote can hold
-    carry_limit = 1 << 20
+    lets the native scanner read the clean stretches, when it is installed; `size` is the
+    file's size, when known."""
 
     def __init__(
         self,
@@ -77,6 +69,7 @@ class CsvLinter:
         needs_rows: bool = False,
         progress: Progress | None = None,
         native: bool = True,
+        size: int = 0,
     ) -> None:
         self.context = context
         self.hooks = _Hooks.of(rules, context)
@@ -84,11 +77,14 @@ class CsvLinter:
         self.needs_rows = needs_rows
         self.progress = progress
         self.native = native
+        #: the file's size when known (0 else), to make room for its keys at once
+        self.size = size
         self.facts = FileFacts()
         self._waiting: list[Chunk] = []
         self._scanner: Scanner | None = None
         self._scanner_tried = False
-        self._width = 0
+        #: characters read on the exact path
+        self._fed = 0
 
     def _emit(self, rule: Rule, violations: Violations) -> None:
         self.collector.add(type(rule), violations, self.context.path, self.context.sample)
@@ -152,41 +148,22 @@ class CsvLinter:
             delimiter = declared.delimiter
         if quote == delimiter:
             quote = '"' if delimiter != '"' else "'"
-        single = len(delimiter.encode(facts.encoding)) == 1
-        decoder.use_dialect(
-            delimiter.encode(facts.encoding) if single else b"",
-            quote.encode(facts.encoding) if single else b"",
-            first,
-        )
+        decoder.use_dialect(delimiter, quote)
         facts.dialect = Dialect(
             encoding=facts.encoding, bom=facts.utf8_bom, delimiter=delimiter, quote=quote
         )
-        self._decoder = decoder
-        self._tokenizer = Tokenizer(delimiter, quote, self.context.field_size_limit)
+        tokenizer = Tokenizer(delimiter, quote, self.context.field_size_limit)
+        self._tokenizer = tokenizer
         rest = self._rest(blocks)
         upcoming = next(rest, None)
         if upcoming is not None:
             rest = chain([upcoming], rest)
-        carry = self._first_block(text, upcoming is None)
-        # NUL bytes in the first block were sniffed; past it, a NUL is binary data in a text file
-        look_for_nul = facts.encoding not in ("utf-16", "utf-32")
-        for block, last in rest:
-            if self.collector.stopped:
-                break
-            if look_for_nul and b"\x00" in block:
-                facts.nul_line = decoder.lines_before(block, block.index(b"\x00"))
-                facts.nul_line += carry.count(b"\n") if carry else 0
-                look_for_nul = False
-            if carry is None:
-                self._exact(decoder.decode(block, last), last)
-                carry = None if last else self._hand_back()
-            else:
-                carry = self._hybrid(carry + block if carry else block, last)
+        Reader(self, tokenizer, decoder).read(text, upcoming is None, rest)
         for held in self._waiting:  # the file ended before the header was settled
             self._settle_header([held])
             self._judge(held)
         self._waiting = []
-        facts.records = self._tokenizer.records
+        facts.records = tokenizer.records
         self._pushed_back = b""
 
     def _rest(self, blocks: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
@@ -201,29 +178,10 @@ class CsvLinter:
             yield held, following is None
             held = following
 
-    def _first_block(self, text: str, final: bool) -> bytes | None:
-        """Read the first block's text: its start on the exact path (the header, the dialect's
-        evidence), the rest with the scanner when it may take over. Returns what to carry."""
-        if final:
-            self._exact(text, final)
-            return None
-        fed = 0
-        while fed < len(text):
-            # a piece at a time until the header is known, then the scanner may take the rest
-            piece = text[fed : fed + self.first_piece]
-            self._exact(piece, False)
-            fed += len(piece)
-            if self.facts.header is not None:
-                break
-        carry = self._hand_back(text[fed:])
-        if carry is None:
-            self._exact(text[fed:], False)
-            return self._hand_back()
-        return self._hybrid(carry, False)
-
-    def _exact(self, text: str, final: bool) -> None:
+    def exact(self, text: str, final: bool) -> None:
         """Read text on the exact path; the first records wait until the header is settled."""
         tokenizer = self._tokenizer
+        self._fed += len(text)
         chunk = tokenizer.feed(text, final)
         if self.facts.header is not None:
             self._judge(chunk)
@@ -237,65 +195,20 @@ class CsvLinter:
             self._judge(held)
         self._waiting = []
 
-    def _hybrid(self, data: bytes, final: bool) -> bytes | None:
-        """Read `data`, which starts at a record: with the scanner, and on the exact path from
-        each record it declines. Returns the unfinished record to carry into the next block, or
-        None when the exact path keeps it."""
-        scanner, tokenizer, decoder = self._scanner, self._tokenizer, self._decoder
-        assert scanner is not None
-        pos, declined = 0, -1
-        while True:
-            pos, records, line, status, endings, quotes, lfs = scanner.scan(
-                data, pos, final, tokenizer.line
-            )
-            if records:
-                tokenizer.advance(records, line, self._width)
-                decoder.skip(quotes, lfs)
-                self.facts.endings[tokenizer.ending] += endings
-            if status == _SCAN_DONE:
-                return b""
-            if status == _SCAN_MORE and len(data) - pos <= self.carry_limit:
-                return data[pos:]
-            # a declined record: the exact path reads it and a little more (all that is left
-            # when it did not get past the record last time, or the record is long)
-            whole = status == _SCAN_MORE or pos == declined
-            stop = len(data) if whole else min(len(data), pos + self.exact_span)
-            declined = pos
-            last = final and stop == len(data)
-            self._exact(decoder.decode(data[pos:stop], last), last)
-            if last or self.collector.stopped:
-                return b""
-            carry = self._hand_back()
-            if carry is None:
-                self._exact(decoder.decode(data[stop:], final), final)
-                return None
-            if stop == len(data):
-                return carry
-            pos = stop - len(carry)
+    def stopped(self) -> bool:
+        """Whether --fail-fast has seen its error."""
+        return self.collector.stopped
 
-    def _hand_back(self, unfed: str = "") -> bytes | None:
-        """The bytes the scanner must read again (the exact path's unfinished record, then the
-        text `unfed`), when it may take over; the decoder forgets them. None: stay exact."""
-        tokenizer, decoder = self._tokenizer, self._decoder
-        if not self._scanner_ready() or decoder.error is not None or tokenizer.abandoned:
-            return None
-        if len(tokenizer.pending) > self.carry_limit:
-            return None  # a long record (an unclosed quote?) stays with the exact path
-        carry = (tokenizer.pending + unfed).encode("utf-8") + decoder.buffered
-        tokenizer.drop_pending()
-        decoder.rewind(carry)
-        return carry
-
-    def _scanner_ready(self) -> bool:
-        """Whether the native scanner reads this file, made once the header is known."""
+    def scanner(self) -> Scanner | None:
+        """The native scanner for the records after the header, made once the header is known
+        (None before, and when the exact path reads the whole file)."""
         if self._scanner is None and not self._scanner_tried:
             header, tokenizer = self.facts.header, self._tokenizer
             if header is None or not tokenizer.ending or not self.native:
-                return False
+                return None
             self._scanner_tried = True
             from csvlint.engine.fastpath import scanner_for
 
-            self._width = header.width
             self._scanner = scanner_for(
                 self.context,
                 header,
@@ -304,8 +217,10 @@ class CsvLinter:
                 self.facts.encoding,
                 tokenizer.ending,
                 self.needs_rows,
+                # the records to come, by the size of those read so far
+                self.size * tokenizer.records // max(1, self._fed),
             )
-        return self._scanner is not None
+        return self._scanner
 
     def _settle_header(self, chunks: list[Chunk]) -> None:
         if self.facts.header is not None:

@@ -28,6 +28,7 @@ from csvlint.settings import Settings
 
 if TYPE_CHECKING:
     from csvlint.config.load import LoadedConfig
+    from csvlint.config.parse import Parsed
 
 
 class ProjectError(ValueError):
@@ -57,6 +58,8 @@ class Project:
         self._discovered: list[Path] | None = None
         self._samples: set[Path] = set()
         self._claims: dict[Path, tuple[str | None, list[str]]] = {}
+        #: configurations parsed to read their claims: text and result, kept for the full load
+        self._parsed: dict[Path, tuple[str, Parsed]] = {}
         self._configs_linted = False
         self.subjects: list[ConfigSubject] = []
 
@@ -68,7 +71,7 @@ class Project:
 
         key = path.resolve()
         if key not in self._loaded:
-            self._loaded[key] = load_config(path)
+            self._loaded[key] = load_config(path, self._parsed.pop(key, None))
         return self._loaded[key]
 
     def discovered(self) -> list[Path]:
@@ -102,7 +105,7 @@ class Project:
         JSON is read: validating every configuration of a project would cost each lint."""
         key = config.resolve()
         if key not in self._claims:
-            self._claims[key] = _claims(config)
+            self._claims[key] = self._read_claims(key)
         sample, patterns = self._claims[key]
         folder = key.parent
         if sample is not None and (folder / sample).resolve() == csv:
@@ -112,6 +115,23 @@ class Project:
         except ValueError:
             relative = os.path.relpath(csv, folder).replace(os.sep, "/")
         return any(matches(relative, pattern) for pattern in patterns)
+
+    def _read_claims(self, config: Path) -> tuple[str | None, list[str]]:
+        """A configuration file's `sample` and `files`, read without validating the rest."""
+        from csvlint.config.load import is_json_path
+        from csvlint.config.parse import parse_text
+
+        try:
+            text = config.read_text(encoding="utf-8").removeprefix("\ufeff")
+        except (OSError, UnicodeDecodeError):
+            return None, []
+        parsed = parse_text(text, is_json=is_json_path(config))
+        self._parsed[config] = (text, parsed)
+        data = parsed.data or {}
+        sample = data.get("sample")
+        files = data.get("files")
+        patterns = [p for p in files if isinstance(p, str)] if isinstance(files, list) else []
+        return (sample if isinstance(sample, str) else None), patterns
 
     def reference(self, path: Path) -> LoadedConfig:
         """A configuration CSV files are checked against. It is checked itself (without its
@@ -271,19 +291,3 @@ class Project:
         return self.run.report()
 
     _reported = False
-
-
-def _claims(config: Path) -> tuple[str | None, list[str]]:
-    """A configuration file's `sample` and `files`, read without validating the rest."""
-    from csvlint.config.load import is_json_path
-    from csvlint.config.parse import parse_text
-
-    try:
-        text = config.read_text(encoding="utf-8").removeprefix("\ufeff")
-    except (OSError, UnicodeDecodeError):
-        return None, []
-    data = parse_text(text, is_json=is_json_path(config)).data or {}
-    sample = data.get("sample")
-    files = data.get("files")
-    patterns = [p for p in files if isinstance(p, str)] if isinstance(files, list) else []
-    return (sample if isinstance(sample, str) else None), patterns

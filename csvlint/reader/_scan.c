@@ -15,6 +15,7 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -25,13 +26,23 @@
 
 typedef struct {
     PyObject_HEAD
-    uint64_t *slots;      /* 0: empty; else (hash32 << 32) | (arena offset + 1) */
+    uint64_t *slots;      /* 0: empty; else (hash32 << 32) | (entry reference + 1) */
     size_t capacity;      /* a power of two */
     size_t count;
     unsigned char **pages;
     size_t npages;
     size_t page_used;     /* bytes used in the last page */
+    unsigned char **big;  /* entries too long for a page, each allocated alone */
+    size_t nbig;
+    /* once frozen (a dimension's items, a column's words), keys of up to 8 bytes are found in
+       a table of the keys themselves, zero-padded: no hash, no arena */
+    int frozen;
+    uint64_t *words;
+    size_t words_mask;
 } KeySet;
+
+/* An entry reference: an arena offset, or (with this bit) the index of a long entry. */
+#define BIG_ENTRY 0x80000000ULL
 
 static uint64_t hash_bytes(const unsigned char *p, size_t n) {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
@@ -56,6 +67,7 @@ static uint64_t hash_bytes(const unsigned char *p, size_t n) {
 
 /* An entry in the arena: the line (4 bytes), the length (LEB128), the bytes. */
 static const unsigned char *entry_at(const KeySet *s, uint64_t offset) {
+    if (offset & BIG_ENTRY) return s->big[offset & ~BIG_ENTRY];
     return s->pages[offset / ARENA_PAGE] + offset % ARENA_PAGE;
 }
 
@@ -120,48 +132,36 @@ static int keyset_grow(KeySet *s) {
     return 0;
 }
 
+static uint64_t short_word(const unsigned char *key, size_t n) {
+    uint64_t w = 0;
+    memcpy(&w, key, n);
+    return w;
+}
+
+static size_t word_home(uint64_t w, size_t mask) {
+    return (size_t)((w * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+}
+
 /* The line `key` was first seen on, or -1 when it is new. */
 static long keyset_get(const KeySet *s, const unsigned char *key, size_t n) {
     if (s->count == 0) return -1;
+    if (s->words) {
+        /* a frozen set of short keys without NUL: the zero-padded key is the key */
+        if (n > 8 || n == 0) return -1;
+        uint64_t w = short_word(key, n);
+        for (size_t i = word_home(w, s->words_mask);; i = (i + 1) & s->words_mask) {
+            if (s->words[i] == w) return 0;
+            if (s->words[i] == 0) return -1;
+        }
+    }
     uint64_t h = hash_bytes(key, n);
     uint64_t slot = s->slots[keyset_find(s, key, n, h)];
     if (slot == 0) return -1;
     return (long)entry_line(entry_at(s, (slot & 0xFFFFFFFFULL) - 1));
 }
 
-/* Adds a key known to be new, whose hash is `h`. -1 with the Python error set. */
-static int keyset_insert_hashed(KeySet *s, const unsigned char *key, size_t n, uint32_t line,
-                                uint64_t h) {
-    size_t need = 4 + 10 + n;
-    if (need > ARENA_PAGE) {
-        PyErr_SetString(PyExc_ValueError, "key too long for the key set");
-        return -1;
-    }
-    if ((s->count + 1) * 10 > s->capacity * 7 && keyset_grow(s) < 0) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    if (s->npages == 0 || s->page_used + need > ARENA_PAGE) {
-        if ((s->npages + 1) * (uint64_t)ARENA_PAGE >= 0xFFFFFFFFULL) {
-            PyErr_SetString(PyExc_MemoryError, "key set over 4 GiB");
-            return -1;
-        }
-        unsigned char **pages = PyMem_Realloc(s->pages, (s->npages + 1) * sizeof(*pages));
-        if (pages == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        s->pages = pages;
-        s->pages[s->npages] = PyMem_Malloc(ARENA_PAGE);
-        if (s->pages[s->npages] == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        s->npages++;
-        s->page_used = 0;
-    }
-    uint64_t offset = (uint64_t)(s->npages - 1) * ARENA_PAGE + s->page_used;
-    unsigned char *e = s->pages[s->npages - 1] + s->page_used;
+/* Writes an entry (line, LEB128 length, bytes) at `e`; returns its size. */
+static size_t write_entry(unsigned char *e, const unsigned char *key, size_t n, uint32_t line) {
     memcpy(e, &line, 4);
     unsigned char *p = e + 4;
     size_t len = n;
@@ -171,11 +171,69 @@ static int keyset_insert_hashed(KeySet *s, const unsigned char *key, size_t n, u
         *p++ = b | (len ? 0x80 : 0);
     } while (len);
     memcpy(p, key, n);
-    s->page_used += (size_t)(p - e) + n;
-    size_t i = keyset_find(s, key, n, h);
-    s->slots[i] = ((h >> 32) << 32) | (offset + 1);
+    return (size_t)(p - e) + n;
+}
+
+/* Room for an entry of `need` bytes: its reference, or -1 with the Python error set. */
+static int64_t keyset_reserve_entry(KeySet *s, size_t need, unsigned char **at) {
+    if (need > ARENA_PAGE / 16) {
+        unsigned char **big = PyMem_Realloc(s->big, (s->nbig + 1) * sizeof(*big));
+        if (big == NULL) goto no_memory;
+        s->big = big;
+        if ((s->big[s->nbig] = PyMem_Malloc(need)) == NULL) goto no_memory;
+        *at = s->big[s->nbig];
+        return (int64_t)(BIG_ENTRY | s->nbig++);
+    }
+    if (s->npages == 0 || s->page_used + need > ARENA_PAGE) {
+        if ((s->npages + 1) * (uint64_t)ARENA_PAGE >= BIG_ENTRY) {
+            PyErr_SetString(PyExc_MemoryError, "key set over 2 GiB");
+            return -1;
+        }
+        unsigned char **pages = PyMem_Realloc(s->pages, (s->npages + 1) * sizeof(*pages));
+        if (pages == NULL) goto no_memory;
+        s->pages = pages;
+        if ((s->pages[s->npages] = PyMem_Malloc(ARENA_PAGE)) == NULL) goto no_memory;
+        s->npages++;
+        s->page_used = 0;
+    }
+    *at = s->pages[s->npages - 1] + s->page_used;
+    s->page_used += need; /* given back below by the caller when the entry is shorter */
+    return (int64_t)((uint64_t)(s->npages - 1) * ARENA_PAGE + s->page_used - need);
+no_memory:
+    PyErr_NoMemory();
+    return -1;
+}
+
+/* Adds a key known to be new, whose hash is `h`, at `slot` when it is the free slot
+   keyset_find gave (else pass SIZE_MAX). -1 with the Python error set. */
+static int keyset_insert_at(KeySet *s, const unsigned char *key, size_t n, uint32_t line,
+                            uint64_t h, size_t slot) {
+    if (s->frozen) {
+        PyErr_SetString(PyExc_ValueError, "this key set is frozen");
+        return -1;
+    }
+    if ((s->count + 1) * 10 > s->capacity * 7) {
+        if (keyset_grow(s) < 0) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        slot = SIZE_MAX;
+    }
+    size_t need = 4 + 10 + n;
+    unsigned char *e;
+    int64_t ref = keyset_reserve_entry(s, need, &e);
+    if (ref < 0) return -1;
+    size_t used = write_entry(e, key, n, line);
+    if (!((uint64_t)ref & BIG_ENTRY)) s->page_used -= need - used;
+    if (slot == SIZE_MAX) slot = keyset_find(s, key, n, h);
+    s->slots[slot] = ((h >> 32) << 32) | ((uint64_t)ref + 1);
     s->count++;
     return 0;
+}
+
+static int keyset_insert_hashed(KeySet *s, const unsigned char *key, size_t n, uint32_t line,
+                                uint64_t h) {
+    return keyset_insert_at(s, key, n, line, h, SIZE_MAX);
 }
 
 static int keyset_insert(KeySet *s, const unsigned char *key, size_t n, uint32_t line) {
@@ -185,12 +243,16 @@ static int keyset_insert(KeySet *s, const unsigned char *key, size_t n, uint32_t
 static void keyset_dealloc(KeySet *s) {
     for (size_t i = 0; i < s->npages; i++) PyMem_Free(s->pages[i]);
     PyMem_Free(s->pages);
+    for (size_t i = 0; i < s->nbig; i++) PyMem_Free(s->big[i]);
+    PyMem_Free(s->big);
+    PyMem_Free(s->words);
     PyMem_Free(s->slots);
     Py_TYPE(s)->tp_free((PyObject *)s);
 }
 
 static int keyset_init(KeySet *s, PyObject *args, PyObject *kwds) {
     static char *names[] = {NULL};
+    (void)s;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, ":KeySet", names)) return -1;
     return 0;
 }
@@ -292,12 +354,65 @@ static int keyset_contains(KeySet *s, PyObject *key) {
     return keyset_get(s, (const unsigned char *)data, (size_t)n) >= 0;
 }
 
+/* Freezes the set; when every key is short and free of NUL, builds the table of words. */
+static int keyset_freeze(KeySet *s) {
+    if (s->frozen) return 0;
+    s->frozen = 1;
+    for (size_t j = 0; j < s->capacity; j++) {
+        uint64_t slot = s->slots[j];
+        if (!slot) continue;
+        const unsigned char *key;
+        size_t len = entry_key(entry_at(s, (slot & 0xFFFFFFFFULL) - 1), &key);
+        if (len > 8 || memchr(key, 0, len)) return 0;
+    }
+    size_t size = 16;
+    while (size < s->count * 4) size *= 2;
+    uint64_t *words = PyMem_Calloc(size, sizeof(uint64_t));
+    if (words == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t j = 0; j < s->capacity; j++) {
+        uint64_t slot = s->slots[j];
+        if (!slot) continue;
+        const unsigned char *key;
+        size_t len = entry_key(entry_at(s, (slot & 0xFFFFFFFFULL) - 1), &key);
+        uint64_t w = short_word(key, len);
+        size_t i = word_home(w, size - 1);
+        while (words[i]) i = (i + 1) & (size - 1);
+        words[i] = w;
+    }
+    s->words = words;
+    s->words_mask = size - 1;
+    return 0;
+}
+
+static PyObject *keyset_freeze_py(KeySet *s, PyObject *unused) {
+    (void)unused;
+    if (keyset_freeze(s) < 0) return NULL;
+    Py_RETURN_NONE;
+}
+
+/* Makes room for `count` keys in all, so that the table need not grow while they come. */
+static PyObject *keyset_reserve_py(KeySet *s, PyObject *arg) {
+    Py_ssize_t count = PyLong_AsSsize_t(arg);
+    if (count == -1 && PyErr_Occurred()) return NULL;
+    if (count > (Py_ssize_t)1 << 32) count = (Py_ssize_t)1 << 32;
+    while (count > 0 && (size_t)count * 10 > s->capacity * 7)
+        if (keyset_grow(s) < 0) return PyErr_NoMemory();
+    Py_RETURN_NONE;
+}
+
 static PyObject *keyset_nbytes(KeySet *s, void *closure) {
     (void)closure;
     return PyLong_FromSize_t(s->capacity * sizeof(uint64_t) + s->npages * (size_t)ARENA_PAGE);
 }
 
 static PyMethodDef keyset_methods[] = {
+    {"freeze", (PyCFunction)keyset_freeze_py, METH_NOARGS,
+     "Allow no more keys (items and words are known in full), and look up faster."},
+    {"reserve", (PyCFunction)keyset_reserve_py, METH_O,
+     "Make room for this many keys in all, so that the set need not grow while they come."},
     {"get", (PyCFunction)keyset_get_py, METH_O,
      "The line `key` was first seen on, or None."},
     {"add", (PyCFunction)keyset_add_py, METH_VARARGS,
@@ -363,10 +478,6 @@ typedef struct {
     PyObject *suffix; /* bytes */
     DatePart *parts;
     Py_ssize_t nparts;
-    /* the record being read: its key and the key's hash */
-    const unsigned char *key;
-    Py_ssize_t key_len;
-    uint64_t key_hash;
 } ColumnSpec;
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -651,13 +762,18 @@ typedef struct {
     Py_ssize_t width;
     Py_ssize_t size_limit;
     unsigned char special[256];
-    Span *fields;
     ColumnSpec *columns;
     Py_ssize_t ncolumns;
-    PyObject *owned; /* the column tuples, which keep the key sets and bytes alive */
+    Py_ssize_t nunique; /* the columns with keys come first in `columns` */
+    PyObject *owned;    /* the column tuples, which keep the key sets and bytes alive */
+} Scanner;
+
+/* What one reading of a buffer needs for itself, so that readings can run in parallel. */
+typedef struct {
+    Span *fields;
     unsigned char *scratch;
     Py_ssize_t scratch_size;
-} Scanner;
+} Reading;
 
 static Py_ssize_t breaks_in(const unsigned char *s, Py_ssize_t from, Py_ssize_t to,
                             Py_ssize_t *lfs) {
@@ -679,9 +795,9 @@ static Py_ssize_t breaks_in(const unsigned char *s, Py_ssize_t from, Py_ssize_t 
 
 /* Reads the record at `pos`: on RECORD_OK, its fields are in sc->fields and *next, *breaks
    (line breaks inside quoted fields), *ending, *quotes and *lfs (quote and LF bytes) are set. */
-static int parse_record(Scanner *sc, const unsigned char *b, Py_ssize_t pos, Py_ssize_t n,
-                        int final, Py_ssize_t *next, Py_ssize_t *breaks, int *ending,
-                        Py_ssize_t *quotes, Py_ssize_t *lfs) {
+static int parse_record(const Scanner *sc, Reading *r, const unsigned char *b, Py_ssize_t pos,
+                        Py_ssize_t n, int final, Py_ssize_t *next, Py_ssize_t *breaks,
+                        int *ending, Py_ssize_t *quotes, Py_ssize_t *lfs) {
     const unsigned char d = sc->delimiter, q = sc->quote;
     Py_ssize_t i = pos, nf = 0, brk = 0, nq = 0, nlf = 0;
     int any = 0;
@@ -724,7 +840,7 @@ static int parse_record(Scanner *sc, const unsigned char *b, Py_ssize_t pos, Py_
         }
         if (f.len > sc->size_limit) return RECORD_DECLINED;
         any |= f.len > 0;
-        sc->fields[nf++] = f;
+        r->fields[nf++] = f;
         if (i >= n) {
             if (!final) return RECORD_MORE;
             *ending = ENDING_NONE;
@@ -753,84 +869,136 @@ static int parse_record(Scanner *sc, const unsigned char *b, Py_ssize_t pos, Py_
     return RECORD_OK;
 }
 
-/* The value of a field: its bytes, with doubled quotes undone into the scratch buffer. */
-static const unsigned char *field_value(Scanner *sc, const unsigned char *b, const Span *f,
-                                        Py_ssize_t *n) {
+/* The value of a field: its bytes, with doubled quotes undone into the reading's scratch. */
+static const unsigned char *field_value(Reading *r, unsigned char quote, const unsigned char *b,
+                                        const Span *f, Py_ssize_t *n) {
     if (!f->escaped) {
         *n = f->len;
         return b + f->start;
     }
-    if (f->len > sc->scratch_size) {
-        unsigned char *grown = PyMem_Realloc(sc->scratch, (size_t)f->len);
+    if (f->len > r->scratch_size) {
+        unsigned char *grown = PyMem_RawRealloc(r->scratch, (size_t)f->len);
         if (grown == NULL) return NULL;
-        sc->scratch = grown;
-        sc->scratch_size = f->len;
+        r->scratch = grown;
+        r->scratch_size = f->len;
     }
     Py_ssize_t out = 0;
     for (Py_ssize_t i = 0; i < f->len; i++) {
-        sc->scratch[out++] = b[f->start + i];
-        if (b[f->start + i] == sc->quote) i++;
+        r->scratch[out++] = b[f->start + i];
+        if (b[f->start + i] == quote) i++;
     }
     *n = out;
-    return sc->scratch;
+    return r->scratch;
 }
 
-static int record_values_ok(Scanner *sc, const unsigned char *b) {
-    /* hash the keys first and fetch their slots while the other values are checked */
-    for (Py_ssize_t k = 0; k < sc->ncolumns; k++) {
-        ColumnSpec *c = &sc->columns[k];
-        if (!c->unique) continue;
-        const Span *f = &sc->fields[c->index];
-        if (f->escaped) return 0; /* a key with doubled quotes: rare, left to the exact path */
-        c->key = b + f->start;
-        c->key_len = f->len;
-        c->key_hash = hash_bytes(c->key, (size_t)c->key_len);
-        if (c->keys->capacity)
-            __builtin_prefetch(&c->keys->slots[slot_home((uint32_t)(c->key_hash >> 32),
-                                                         c->keys->capacity)]);
-    }
+static int record_values_ok(const Scanner *sc, Reading *r, const unsigned char *b) {
     for (Py_ssize_t k = 0; k < sc->ncolumns; k++) {
         const ColumnSpec *c = &sc->columns[k];
+        const Span *f = &r->fields[c->index];
+        if (c->unique && f->escaped) return 0; /* a key with doubled quotes: rare, left alone */
         Py_ssize_t n;
-        const unsigned char *v = field_value(sc, b, &sc->fields[c->index], &n);
+        const unsigned char *v = field_value(r, sc->quote, b, f, &n);
         if (v == NULL || !value_ok(c, v, n)) return 0;
-    }
-    for (Py_ssize_t k = 0; k < sc->ncolumns; k++) {
-        const ColumnSpec *c = &sc->columns[k];
-        const KeySet *keys = c->keys;
-        if (!c->unique || keys->count == 0) continue;
-        if (keys->slots[keyset_find(keys, c->key, (size_t)c->key_len, c->key_hash)]) return 0;
     }
     return 1;
 }
 
-static int commit_keys(Scanner *sc, uint32_t line) {
-    for (Py_ssize_t k = 0; k < sc->ncolumns; k++) {
-        const ColumnSpec *c = &sc->columns[k];
-        if (c->unique &&
-            keyset_insert_hashed(c->keys, c->key, (size_t)c->key_len, line, c->key_hash) < 0)
-            return -1;
+/* A checked record: where it starts, and its line counted from the first checked record's. */
+typedef struct {
+    Py_ssize_t start;
+    uint32_t line;
+} Mark;
+
+/* A checked record's key: where it is in the buffer, and its hash. */
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t offset;
+    Py_ssize_t len;
+} KeyRef;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *scanner;
+    Py_buffer view;
+    int has_view;
+    Py_ssize_t start, end, records, endings, quotes, lfs;
+    unsigned long long lines;
+    int status;
+    int out_of_memory;
+    Py_ssize_t nunique;
+    Mark *marks;
+    KeyRef *keys;
+    Py_ssize_t capacity;
+} Checked;
+
+static void checked_dealloc(Checked *ch) {
+    if (ch->has_view) PyBuffer_Release(&ch->view);
+    PyMem_RawFree(ch->marks);
+    PyMem_RawFree(ch->keys);
+    Py_XDECREF(ch->scanner);
+    Py_TYPE(ch)->tp_free((PyObject *)ch);
+}
+
+static PyMemberDef checked_members[] = {
+    {"end", T_PYSSIZET, offsetof(Checked, end), READONLY,
+     "Where the checked records end (the record declined or unfinished starts there)."},
+    {"records", T_PYSSIZET, offsetof(Checked, records), READONLY,
+     "How many records were checked clean."},
+    {"status", T_INT, offsetof(Checked, status), READONLY,
+     "0: read to the end of the buffer, 1: it ends inside a record, 2: a record declined."},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyTypeObject CheckedType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "csvlint.reader._scan.Checked",
+    .tp_doc = "Records a Scanner checked, waiting for their keys to be committed.",
+    .tp_basicsize = sizeof(Checked),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_dealloc = (destructor)checked_dealloc,
+    .tp_members = checked_members,
+};
+
+static int remember_keys(const Scanner *sc, Checked *ch, const unsigned char *b, Py_ssize_t pos,
+                         unsigned long long lines, const Reading *r) {
+    if (ch->records == ch->capacity) {
+        Py_ssize_t capacity = ch->capacity ? ch->capacity * 2 : 4096;
+        Mark *marks = PyMem_RawRealloc(ch->marks, (size_t)capacity * sizeof(Mark));
+        if (marks == NULL) return -1;
+        ch->marks = marks;
+        KeyRef *keys =
+            PyMem_RawRealloc(ch->keys, (size_t)(capacity * sc->nunique) * sizeof(KeyRef));
+        if (keys == NULL) return -1;
+        ch->keys = keys;
+        ch->capacity = capacity;
+    }
+    ch->marks[ch->records].start = pos;
+    ch->marks[ch->records].line = lines > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (uint32_t)lines;
+    for (Py_ssize_t u = 0; u < sc->nunique; u++) {
+        const Span *f = &r->fields[sc->columns[u].index];
+        KeyRef *key = &ch->keys[ch->records * sc->nunique + u];
+        key->offset = f->start;
+        key->len = f->len;
+        key->hash = hash_bytes(b + f->start, (size_t)f->len);
     }
     return 0;
 }
 
 #define VALIDATE_WINDOW (64 * 1024)
 
-/* scan(buffer, start, final, line) -> (end, records, line, status, endings, quotes, lfs) */
-static PyObject *scanner_scan(Scanner *sc, PyObject *args) {
-    Py_buffer view;
-    Py_ssize_t start;
-    int final;
-    unsigned long long line;
-    if (!PyArg_ParseTuple(args, "y*npK:scan", &view, &start, &final, &line)) return NULL;
-    const unsigned char *b = view.buf;
-    Py_ssize_t n = view.len, pos = start, records = 0, valid = start;
-    Py_ssize_t endings = 0, quotes = 0, lfs = 0;
-    int status = SCAN_DONE, bad = 0;
-    if (start < 0 || start > n) {
-        PyBuffer_Release(&view);
-        PyErr_SetString(PyExc_ValueError, "start outside the buffer");
-        return NULL;
+/* Reads clean records from ch->start; needs no Python object but the buffer (no GIL). */
+static void check_records(const Scanner *sc, Checked *ch, int final) {
+    const unsigned char *b = ch->view.buf;
+    Py_ssize_t n = ch->view.len, pos = ch->start, valid = ch->start;
+    int bad = 0;
+    Reading r = {NULL, NULL, 0};
+    r.fields = PyMem_RawMalloc((size_t)sc->width * sizeof(Span));
+    ch->status = SCAN_DONE;
+    if (r.fields == NULL) {
+        ch->out_of_memory = 1;
+        ch->status = SCAN_STOPPED;
+        ch->end = pos;
+        return;
     }
     while (pos < n) {
         /* validate ahead of the record, a window at a time */
@@ -841,8 +1009,8 @@ static PyObject *scanner_scan(Scanner *sc, PyObject *args) {
         Py_ssize_t next, breaks, nq, nlf;
         int ending;
         int whole = valid == n && !bad;
-        int got = parse_record(sc, b, pos, valid, final && whole, &next, &breaks, &ending, &nq,
-                               &nlf);
+        int got = parse_record(sc, &r, b, pos, valid, final && whole, &next, &breaks, &ending,
+                               &nq, &nlf);
         if (got == RECORD_MORE && !whole && !bad) {
             /* the record runs past the validated bytes: validate further and read it again */
             Py_ssize_t before = valid;
@@ -850,30 +1018,152 @@ static PyObject *scanner_scan(Scanner *sc, PyObject *args) {
             valid = validate_utf8(b, valid, to, &bad);
             if (valid > before || bad) continue;
             /* no progress: a sequence cut by the end of the buffer is all that is left */
-            status = final || to < n ? SCAN_STOPPED : SCAN_MORE;
+            ch->status = final || to < n ? SCAN_STOPPED : SCAN_MORE;
             break;
         }
         if (got == RECORD_MORE) {
-            status = bad ? SCAN_STOPPED : SCAN_MORE;
+            ch->status = bad ? SCAN_STOPPED : SCAN_MORE;
             break;
         }
-        if (got == RECORD_DECLINED || !record_values_ok(sc, b)) {
-            status = SCAN_STOPPED;
+        if (got == RECORD_DECLINED || !record_values_ok(sc, &r, b)) {
+            ch->status = SCAN_STOPPED;
             break;
         }
-        if (commit_keys(sc, line > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (uint32_t)line) < 0) {
-            PyBuffer_Release(&view);
-            return NULL;
+        if (sc->nunique && remember_keys(sc, ch, b, pos, ch->lines, &r) < 0) {
+            ch->out_of_memory = 1;
+            ch->status = SCAN_STOPPED;
+            break;
         }
-        records++;
-        endings += ending != ENDING_NONE;
-        quotes += nq;
-        lfs += nlf;
-        line += (unsigned long long)breaks + (ending != ENDING_NONE);
+        ch->records++;
+        ch->endings += ending != ENDING_NONE;
+        ch->quotes += nq;
+        ch->lfs += nlf;
+        ch->lines += (unsigned long long)breaks + (ending != ENDING_NONE);
         pos = next;
     }
-    PyBuffer_Release(&view);
-    return Py_BuildValue("nnKinnn", pos, records, line, status, endings, quotes, lfs);
+    ch->end = pos;
+    PyMem_RawFree(r.fields);
+    PyMem_RawFree(r.scratch);
+}
+
+static Checked *check(Scanner *sc, PyObject *buffer, Py_ssize_t start, int final) {
+    Checked *ch = PyObject_New(Checked, &CheckedType);
+    if (ch == NULL) return NULL;
+    ch->scanner = Py_NewRef((PyObject *)sc);
+    ch->has_view = 0;
+    ch->start = ch->end = start;
+    ch->records = ch->endings = ch->quotes = ch->lfs = 0;
+    ch->lines = 0;
+    ch->status = SCAN_DONE;
+    ch->out_of_memory = 0;
+    ch->nunique = sc->nunique;
+    ch->marks = NULL;
+    ch->keys = NULL;
+    ch->capacity = 0;
+    if (PyObject_GetBuffer(buffer, &ch->view, PyBUF_SIMPLE) < 0) {
+        Py_DECREF(ch);
+        return NULL;
+    }
+    ch->has_view = 1;
+    if (start < 0 || start > ch->view.len) {
+        PyErr_SetString(PyExc_ValueError, "start outside the buffer");
+        Py_DECREF(ch);
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    check_records(sc, ch, final);
+    Py_END_ALLOW_THREADS
+    if (ch->out_of_memory) {
+        PyErr_NoMemory();
+        Py_DECREF(ch);
+        return NULL;
+    }
+    return ch;
+}
+
+static Py_ssize_t count_byte(const unsigned char *b, Py_ssize_t from, Py_ssize_t to,
+                             unsigned char byte) {
+    Py_ssize_t count = 0;
+    const unsigned char *p = b + from, *end = b + to;
+    while (p < end && (p = memchr(p, byte, (size_t)(end - p))) != NULL) {
+        count++;
+        p++;
+    }
+    return count;
+}
+
+/* Remembers the checked records' keys in order, up to the first key already seen. */
+static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
+    const unsigned char *b = ch->view.buf;
+    Py_ssize_t nunique = ch->nunique;
+    for (Py_ssize_t rec = 0; rec < ch->records; rec++) {
+        const KeyRef *keys = &ch->keys[rec * nunique];
+        if (rec + 8 < ch->records)
+            for (Py_ssize_t u = 0; u < nunique; u++) {
+                const KeySet *set = sc->columns[u].keys;
+                if (set->capacity)
+                    __builtin_prefetch(&set->slots[slot_home(
+                        (uint32_t)(keys[8 * nunique + u].hash >> 32), set->capacity)]);
+            }
+        int seen = 0;
+        size_t free_slot[4] = {SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
+        for (Py_ssize_t u = 0; u < nunique && !seen; u++) {
+            const KeySet *set = sc->columns[u].keys;
+            if (!set->count) continue;
+            size_t slot = keyset_find(set, b + keys[u].offset, (size_t)keys[u].len, keys[u].hash);
+            seen = set->slots[slot] != 0;
+            if (u < 4) free_slot[u] = slot;
+        }
+        if (seen) {
+            /* the record repeats a key: what precedes it is read, it is declined */
+            Py_ssize_t pos = ch->marks[rec].start;
+            unsigned long long at = line + ch->marks[rec].line;
+            Py_ssize_t quotes = count_byte(b, ch->start, pos, sc->quote);
+            Py_ssize_t lfs = count_byte(b, ch->start, pos, '\n');
+            return Py_BuildValue("nnKinnn", pos, rec, at, SCAN_STOPPED, rec, quotes, lfs);
+        }
+        unsigned long long at = line + ch->marks[rec].line;
+        uint32_t first = at > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (uint32_t)at;
+        for (Py_ssize_t u = 0; u < nunique; u++)
+            if (keyset_insert_at(sc->columns[u].keys, b + keys[u].offset, (size_t)keys[u].len,
+                                 first, keys[u].hash, u < 4 ? free_slot[u] : SIZE_MAX) < 0)
+                return NULL;
+    }
+    return Py_BuildValue("nnKinnn", ch->end, ch->records, line + ch->lines, ch->status,
+                         ch->endings, ch->quotes, ch->lfs);
+}
+
+static PyObject *scanner_check(Scanner *sc, PyObject *args) {
+    PyObject *buffer;
+    Py_ssize_t start;
+    int final;
+    if (!PyArg_ParseTuple(args, "Onp:check", &buffer, &start, &final)) return NULL;
+    return (PyObject *)check(sc, buffer, start, final);
+}
+
+static PyObject *scanner_commit(Scanner *sc, PyObject *args) {
+    Checked *ch;
+    unsigned long long line;
+    if (!PyArg_ParseTuple(args, "O!K:commit", &CheckedType, &ch, &line)) return NULL;
+    if (ch->scanner != (PyObject *)sc) {
+        PyErr_SetString(PyExc_ValueError, "records checked by another scanner");
+        return NULL;
+    }
+    return commit(sc, ch, line);
+}
+
+/* scan(buffer, start, final, line) -> (end, records, line, status, endings, quotes, lfs) */
+static PyObject *scanner_scan(Scanner *sc, PyObject *args) {
+    PyObject *buffer;
+    Py_ssize_t start;
+    int final;
+    unsigned long long line;
+    if (!PyArg_ParseTuple(args, "OnpK:scan", &buffer, &start, &final, &line)) return NULL;
+    Checked *ch = check(sc, buffer, start, final);
+    if (ch == NULL) return NULL;
+    PyObject *result = commit(sc, ch, line);
+    Py_DECREF(ch);
+    return result;
 }
 
 static void scanner_dealloc(Scanner *sc) {
@@ -881,8 +1171,6 @@ static void scanner_dealloc(Scanner *sc) {
         for (Py_ssize_t k = 0; k < sc->ncolumns; k++) PyMem_Free(sc->columns[k].parts);
     }
     PyMem_Free(sc->columns);
-    PyMem_Free(sc->fields);
-    PyMem_Free(sc->scratch);
     Py_XDECREF(sc->owned);
     Py_TYPE(sc)->tp_free((PyObject *)sc);
 }
@@ -915,6 +1203,7 @@ static int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
     }
     if (keyset_or_none(keys, &c->keys, "keys") < 0 || keyset_or_none(items, &c->items, "items") < 0)
         return -1;
+    if (c->items && keyset_freeze(c->items) < 0) return -1;
     c->unique = c->keys != NULL;
     if (c->kind == KIND_NUMBER || c->kind == KIND_INTEGER) {
         const char *dec, *th;
@@ -951,6 +1240,7 @@ static int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
         Py_DECREF(fast);
     } else if (c->kind == KIND_BOOLEAN) {
         if (keyset_or_none(format, &c->words, "boolean words") < 0) return -1;
+        if (c->words && keyset_freeze(c->words) < 0) return -1;
         if (c->words == NULL) {
             PyErr_SetString(PyExc_ValueError, "a boolean column needs its words");
             return -1;
@@ -991,20 +1281,43 @@ static int scanner_init(Scanner *sc, PyObject *args, PyObject *kwds) {
     memset(sc->special, 0, sizeof(sc->special));
     sc->special[sc->delimiter] = sc->special[sc->quote] = 1;
     sc->special['\r'] = sc->special['\n'] = 1;
-    sc->fields = PyMem_Calloc((size_t)sc->width, sizeof(Span));
-    sc->ncolumns = PyTuple_GET_SIZE(columns);
-    sc->columns = PyMem_Calloc((size_t)(sc->ncolumns ? sc->ncolumns : 1), sizeof(ColumnSpec));
-    if (sc->fields == NULL || sc->columns == NULL) {
+    if (sc->columns != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "a Scanner is made once");
+        return -1;
+    }
+    Py_ssize_t count = PyTuple_GET_SIZE(columns);
+    sc->columns = PyMem_Calloc((size_t)(count ? count : 1), sizeof(ColumnSpec));
+    if (sc->columns == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    for (Py_ssize_t k = 0; k < sc->ncolumns; k++)
-        if (column_spec(PyTuple_GET_ITEM(columns, k), &sc->columns[k], sc->width) < 0) return -1;
+    /* the key columns first: a record's keys are then the first `nunique` columns */
+    for (int keyed = 1; keyed >= 0; keyed--)
+        for (Py_ssize_t k = 0; k < count; k++) {
+            ColumnSpec spec;
+            if (column_spec(PyTuple_GET_ITEM(columns, k), &spec, sc->width) < 0) {
+                PyMem_Free(spec.parts);
+                return -1;
+            }
+            if (spec.unique != keyed) {
+                PyMem_Free(spec.parts);
+                continue;
+            }
+            sc->columns[sc->ncolumns++] = spec;
+            sc->nunique += keyed;
+        }
     Py_XSETREF(sc->owned, Py_NewRef(columns));
     return 0;
 }
 
 static PyMethodDef scanner_methods[] = {
+    {"check", (PyCFunction)scanner_check, METH_VARARGS,
+     "check(buffer, start, final) -> Checked: read clean records from `start` as scan does, "
+     "but leave the key sets alone (so any thread may run it, several at once, without the "
+     "GIL); commit the result next, in the file's order."},
+    {"commit", (PyCFunction)scanner_commit, METH_VARARGS,
+     "commit(checked, line) -> what scan returns: remember the checked records' keys, the "
+     "first record starting on `line`, up to the first record whose key was seen before."},
     {"scan", (PyCFunction)scanner_scan, METH_VARARGS,
      "scan(buffer, start, final, line) -> (end, records, line, status, endings, quotes, lfs): "
      "read clean records from `start` (on physical `line`); status 0: read to the end, 1: the "
@@ -1067,7 +1380,9 @@ static struct PyModuleDef scan_module = {
 };
 
 PyMODINIT_FUNC PyInit__scan(void) {
-    if (PyType_Ready(&KeySetType) < 0 || PyType_Ready(&ScannerType) < 0) return NULL;
+    if (PyType_Ready(&KeySetType) < 0 || PyType_Ready(&ScannerType) < 0 ||
+        PyType_Ready(&CheckedType) < 0)
+        return NULL;
     PyObject *m = PyModule_Create(&scan_module);
     if (m == NULL) return NULL;
     if (PyModule_AddObjectRef(m, "KeySet", (PyObject *)&KeySetType) < 0 ||

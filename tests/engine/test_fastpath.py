@@ -19,7 +19,7 @@ from csvlint.config.load import load_config_text
 from csvlint.config.model import ImportConfig
 from csvlint.engine import fastpath
 from csvlint.engine.context import FileContext
-from csvlint.engine.csvfile import CsvLinter
+from csvlint.engine.handover import Reader
 from csvlint.engine.run import LintOptions, Run
 from csvlint.engine.sources import blocks_from_bytes
 from csvlint.report import Report
@@ -121,13 +121,21 @@ class Spy:
         Spy.vouched += result[1]
         return result
 
+    def check(self, *args: Any) -> Any:
+        return self.scanner.check(*args)
+
+    def commit(self, *args: Any) -> Any:
+        result = self.scanner.commit(*args)
+        Spy.vouched += result[1]
+        return result
+
 
 @pytest.fixture
 def small_steps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Hand over between the paths every few bytes, and watch the scanner."""
-    monkeypatch.setattr(CsvLinter, "first_piece", 30)
-    monkeypatch.setattr(CsvLinter, "exact_span", 25)
-    monkeypatch.setattr(CsvLinter, "carry_limit", 60)
+    monkeypatch.setattr(Reader, "first_piece", 30)
+    monkeypatch.setattr(Reader, "exact_span", 25)
+    monkeypatch.setattr(Reader, "carry_limit", 60)
     made = fastpath.scanner_for
 
     def spied(*args: Any) -> Any:
@@ -149,11 +157,18 @@ def lint(data: bytes, delimiter: str, native: bool, block: int, max_per_rule: in
 
 
 def same(data: bytes, delimiter: str, block: int, max_per_rule: int = 0) -> Report:
-    fast = lint(data, delimiter, True, block, max_per_rule)
+    """Lint on the exact path alone, then with the scanner, serial and with blocks checked
+    ahead in threads; all three must agree."""
     exact = lint(data, delimiter, False, block, max_per_rule)
-    assert fast.findings == exact.findings
-    assert fast.omitted == exact.omitted
-    assert fast.files == exact.files
+    workers = Reader.workers
+    try:
+        for Reader.workers in (1, 2):
+            fast = lint(data, delimiter, True, block, max_per_rule)
+            assert fast.findings == exact.findings
+            assert fast.omitted == exact.omitted
+            assert fast.files == exact.files
+    finally:
+        Reader.workers = workers
     return fast
 
 

@@ -5,25 +5,35 @@ from __future__ import annotations
 import pytest
 
 from csvlint.reader.decode import Decoder
+from csvlint.reader.grammar import Tokenizer
 
-DATA = b'id,note,name\n1,"first\nsecond, and more",Ren\xe9e\n2,x,y\n'
+DATA = b'id,note,name\n1,"first\nsecond, and more",Ren\xe9e\n2,"a""b",x\xff\n'
 
 
 @pytest.mark.parametrize("size", [1, 3, 7, 16, len(DATA)])
 def test_the_bad_byte_is_placed_by_line_column_and_field(size: int) -> None:
-    decoder = Decoder("utf-8")
-    decoder.use_dialect(b",", b'"', b"")
+    decoder, tokenizer = Decoder("utf-8"), Tokenizer(",", '"')
+    decoder.use_dialect(",", '"')
     for start in range(0, len(DATA), size):
-        decoder.decode(DATA[start : start + size])
-    decoder.decode(b"", final=True)
+        # as the engine reads: each block continues the record the tokenizer holds
+        tokenizer.feed(decoder.decode(DATA[start : start + size], False, tokenizer.pending))
+    tokenizer.feed(decoder.decode(b"", True, tokenizer.pending), final=True)
     assert decoder.error is not None
     # line 3 of the file, the 22nd character of that line, the third field of its record
     assert (decoder.error.line, decoder.error.column, decoder.error.field) == (3, 22, 3)
 
 
+def test_the_field_follows_the_grammar_past_a_stray_quote() -> None:
+    decoder = Decoder("utf-8")
+    decoder.use_dialect(",", '"')
+    decoder.decode(b'a,b"c,d\n1,2,\xff\n', True)
+    assert decoder.error is not None
+    assert (decoder.error.line, decoder.error.field) == (2, 3)
+
+
 def test_a_rewound_record_is_counted_once() -> None:
     decoder = Decoder("utf-8")
-    decoder.use_dialect(b",", b'"', b"")
+    decoder.use_dialect(",", '"')
     decoder.decode(b'a,b\n"x\n')
     decoder.rewind(b'"x\n')  # the unfinished record is given again, whole
     decoder.decode(b'"x\ny",\xff\n')

@@ -295,3 +295,28 @@ def test_a_bad_argument_is_a_python_error() -> None:
     with pytest.raises(ValueError, match="outside"):
         module.Scanner(b",", b'"', b"\n", 2, 10, ((5, 0, None, None, False, False, None),))
     assert sys.getrefcount(module) > 1
+
+
+def test_a_frozen_set_takes_no_more_keys_and_still_finds_its_own() -> None:
+    words = native().KeySet()
+    for word in ("TRUE", "false", "1", "longer than eight"):
+        words.add(word, 0)
+    words.freeze()
+    assert [w in words for w in ("TRUE", "false", "1", "longer than eight", "0", "TRU")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    with pytest.raises(ValueError, match="frozen"):
+        words.add("new", 1)
+
+
+def test_room_made_ahead_changes_nothing_but_speed() -> None:
+    keys = native().KeySet()
+    keys.reserve(100_000)
+    room = keys.nbytes
+    assert keys.add_all_new([f"K{i}" for i in range(5000)], list(range(5000)))
+    assert keys.nbytes <= room + (1 << 20) and keys.get("K4999") == 4999

@@ -1,0 +1,220 @@
+"""Reading a file's blocks: with the native scanner wherever it vouches for the records, on the
+exact path everywhere else, handing over at record boundaries.
+
+The exact path (`Tokenizer` and the rules) is the reference and reads the header, every record
+the scanner declines and a little after it, and any record too long to carry. The scanner reads
+the rest. Blocks are checked ahead in worker threads (the scanner's `check` runs without the
+GIL), each from its first line break, a guess at a record boundary; the main thread checks the
+seam between two blocks from the true boundary, and takes a block's result only when the seam
+ends exactly where the guess began. Keys are committed in the file's order, in the main thread.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from csvlint.engine.facts import FileFacts
+from csvlint.reader.decode import Decoder
+from csvlint.reader.grammar import Tokenizer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+    from csvlint.reader._scan import Checked, Scanner
+
+#: what the scanner says of a buffer: read to its end, ends inside a record (else: declined)
+_DONE, _MORE = 0, 1
+
+Blocks = Iterator[tuple[bytes, bool]]
+
+
+class Linter(Protocol):
+    """What the reader needs of the linter it reads for."""
+
+    facts: FileFacts
+
+    def exact(self, text: str, final: bool) -> None:
+        """Read text on the exact path."""
+
+    def stopped(self) -> bool:
+        """Whether --fail-fast has seen its error."""
+
+    def scanner(self) -> Scanner | None:
+        """The scanner, once it may read (the header is known), or None."""
+
+
+class Reader:
+    """Reads one file's text and blocks for a linter, handing over between the two paths."""
+
+    #: characters of the first block read on the exact path before the scanner may take over
+    first_piece = 64 * 1024
+    #: bytes the exact path reads from a record the scanner declined, before handing back
+    exact_span = 16 << 10
+    #: an unfinished record up to this size is carried to the next block for the scanner;
+    #: a longer one stays with the exact path, which bounds what an unclosed quote can hold
+    carry_limit = 1 << 20
+    #: threads checking blocks ahead (the main thread commits and reads declined records)
+    workers = min(2, os.cpu_count() or 1)
+
+    def __init__(self, linter: Linter, tokenizer: Tokenizer, decoder: Decoder) -> None:
+        self.linter = linter
+        self.tokenizer = tokenizer
+        self.decoder = decoder
+        self._pool: Executor | None = None
+
+    def read(self, text: str, final: bool, rest: Blocks) -> None:
+        """Read the first block's `text` (the last when `final`), then the other blocks."""
+        carry = self._first_block(text, final)
+        try:
+            self._blocks(rest, carry)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+
+    def _first_block(self, text: str, final: bool) -> bytes | None:
+        """The first block's start on the exact path (the header), then the rest with the
+        scanner when it may read. Returns what to carry (None: the exact path holds it)."""
+        exact = self.linter.exact
+        if final:
+            exact(text, final)
+            return None
+        fed = 0
+        while fed < len(text):
+            piece = text[fed : fed + self.first_piece]
+            exact(piece, False)
+            fed += len(piece)
+            if self.linter.facts.header is not None:
+                break
+        carry = self._hand_back(text[fed:])
+        if carry is None:
+            exact(text[fed:], False)
+            return self._hand_back()
+        return carry
+
+    def _blocks(self, rest: Blocks, carry: bytes | None) -> None:
+        facts, decoder = self.linter.facts, self.decoder
+        # NUL bytes in the first block were sniffed; past it, a NUL is binary data in a text file
+        look_for_nul = facts.encoding not in ("utf-16", "utf-32")
+        ahead: deque[tuple[bytes, bool, Future[Checked] | None, int]] = deque()
+        rest = iter(rest)
+        while True:
+            while len(ahead) <= self.workers:
+                following = next(rest, None)
+                if following is None:
+                    break
+                ahead.append(self._ahead(*following))
+            if not ahead or self.linter.stopped():
+                return
+            block, last, checked, guess = ahead.popleft()
+            if look_for_nul and b"\x00" in block:
+                facts.nul_line = decoder.lines_before(block, block.index(b"\x00"))
+                facts.nul_line += carry.count(b"\n") if carry else 0
+                look_for_nul = False
+            if carry is None:
+                self.linter.exact(decoder.decode(block, last, self.tokenizer.pending), last)
+                carry = None if last else self._hand_back()
+            elif checked is None:
+                carry = self._hybrid(carry + block if carry else block, last)
+            else:
+                seam = carry + block[:guess]
+                read = self._seam(seam)
+                if read == len(seam):
+                    carry = self._take(block, last, checked.result())
+                else:  # the guess was no record boundary, or the seam is not clean
+                    carry = self._hybrid(seam[read:] + block[guess:], last)
+
+    def _ahead(self, block: bytes, last: bool) -> tuple[bytes, bool, Future[Checked] | None, int]:
+        """A block, with its records from the first line break checked in a worker thread."""
+        scanner = self.linter.scanner()
+        guess = block.find(b"\n") + 1
+        if scanner is None or not guess or guess == len(block) or self.workers < 2:
+            return block, last, None, guess
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="csvlint-scan")
+        return block, last, self._pool.submit(scanner.check, block, guess, last), guess
+
+    def _seam(self, seam: bytes) -> int:
+        """Read the records between the last block's end and the guess when they are clean
+        and end exactly at the guess, which was then a record boundary; returns how much of
+        the seam was read (none when it is not so; less when a key repeats)."""
+        scanner = self.linter.scanner()
+        assert scanner is not None
+        checked = scanner.check(seam, 0, False)
+        if checked.end != len(seam) or checked.status != _DONE:
+            return 0
+        return self._apply(scanner.commit(checked, self.tokenizer.line))
+
+    def _take(self, block: bytes, last: bool, checked: Checked) -> bytes | None:
+        """Commit a block checked ahead; the exact path reads from any record it declined."""
+        scanner = self.linter.scanner()
+        assert scanner is not None
+        end = self._apply(scanner.commit(checked, self.tokenizer.line))
+        if self._last_status == _DONE:
+            return b""
+        if self._last_status == _MORE and len(block) - end <= self.carry_limit:
+            return block[end:]
+        return self._hybrid(block[end:], last)
+
+    #: what the scanner said of the last buffer it read
+    _last_status = _DONE
+
+    def _apply(self, result: tuple[int, int, int, int, int, int, int]) -> int:
+        """Move the exact path past the records the scanner read; returns where they end."""
+        end, records, line, status, endings, _, lfs = result
+        if records:
+            tokenizer, header = self.tokenizer, self.linter.facts.header
+            assert header is not None  # the scanner reads only once the header is known
+            tokenizer.advance(records, line, header.width)
+            self.decoder.skip(lfs)
+            self.linter.facts.endings[tokenizer.ending] += endings
+        self._last_status = status
+        return end
+
+    def _hybrid(self, data: bytes, final: bool) -> bytes | None:
+        """Read `data`, which starts at a record: with the scanner, and on the exact path from
+        each record it declines. Returns the unfinished record to carry into the next block, or
+        None when the exact path keeps it."""
+        scanner, tokenizer, decoder = self.linter.scanner(), self.tokenizer, self.decoder
+        assert scanner is not None
+        pos, declined = 0, -1
+        while True:
+            pos = self._apply(scanner.scan(data, pos, final, tokenizer.line))
+            status = self._last_status
+            if status == _DONE:
+                return b""
+            if status == _MORE and len(data) - pos <= self.carry_limit:
+                return data[pos:]
+            # a declined record: the exact path reads it and a little more (all that is left
+            # when it did not get past the record last time, or the record is long)
+            whole = status == _MORE or pos == declined
+            stop = len(data) if whole else min(len(data), pos + self.exact_span)
+            declined = pos
+            last = final and stop == len(data)
+            self.linter.exact(decoder.decode(data[pos:stop], last, tokenizer.pending), last)
+            if last or self.linter.stopped():
+                return b""
+            carry = self._hand_back()
+            if carry is None:
+                self.linter.exact(decoder.decode(data[stop:], final, tokenizer.pending), final)
+                return None
+            if stop == len(data):
+                return carry
+            pos = stop - len(carry)
+
+    def _hand_back(self, unfed: str = "") -> bytes | None:
+        """The bytes the scanner must read again (the exact path's unfinished record, then the
+        text `unfed`), when it may take over; the decoder forgets them. None: stay exact."""
+        tokenizer, decoder = self.tokenizer, self.decoder
+        if self.linter.scanner() is None or decoder.error is not None or tokenizer.abandoned:
+            return None
+        if len(tokenizer.pending) > self.carry_limit:
+            return None  # a long record (an unclosed quote?) stays with the exact path
+        carry = (tokenizer.pending + unfed).encode("utf-8") + decoder.buffered
+        tokenizer.drop_pending()
+        decoder.rewind(carry)
+        return carry
