@@ -1,5 +1,7 @@
-"""The native scanner, built when a C compiler is at hand (`optional`): without one, the install
-goes on and every record is read on the exact, pure-Python path."""
+"""The native scanner (native/scan/*.c), built when a C compiler is at hand (`optional`):
+without one, the install goes on and every record is read on the exact, pure-Python path."""
+
+from glob import glob
 
 from setuptools import Extension, setup
 
@@ -7,7 +9,9 @@ setup(
     ext_modules=[
         Extension(
             "csvlint.reader._scan",
-            ["csvlint/reader/_scan.c"],
+            sorted(glob("native/scan/*.c")),
+            depends=sorted(glob("native/scan/*.h")),
+            include_dirs=["native/scan"],
             optional=True,
             extra_compile_args=["-O2"],
         )

@@ -2,7 +2,7 @@
 
 pre-commit builds each hook's environment with pip. To keep the test off the network, pip
 reads only a local wheel folder named by CSVLINT_WHEELHOUSE (`.ci/run` builds it with
-`pip wheel --wheel-dir .wheelhouse . hatchling`); without one the test is skipped.
+`pip wheel --wheel-dir .wheelhouse . setuptools`); without one the test is skipped.
 """
 
 from __future__ import annotations

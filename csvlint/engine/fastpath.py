@@ -18,7 +18,7 @@ from csvlint.rules._values import MappedColumn, keys_of, plan_for
 if TYPE_CHECKING:
     from csvlint.reader._scan import ColumnFormat, ColumnSpec, KeySet, Scanner
 
-#: the scanner's column kinds and date parts (csvlint/reader/_scan.c)
+#: the scanner's column kinds and date parts (native/scan/values.h)
 _KINDS = {NumberCheck: 1, IntegerCheck: 2, DateCheck: 3, BooleanCheck: 4}
 _DATE_PARTS = {
     "yyyy": 1,

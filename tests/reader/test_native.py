@@ -37,7 +37,7 @@ def native() -> ModuleType:
         if os.environ.get("CSVLINT_PURE"):
             pytest.skip("CSVLINT_PURE is set: csvlint was installed without its native scanner")
         pytest.fail(
-            "the native scanner (csvlint/reader/_scan.c) was not built: install with a C "
+            "the native scanner (native/scan/) was not built: install with a C "
             "compiler, or set CSVLINT_PURE=1 to test the pure-Python install"
         )
     return module

@@ -1,0 +1,536 @@
+/* The Scanner: it vouches for runs of clean records.
+ *
+ * `Scanner.scan` reads records from a buffer of UTF-8 bytes for as long as each one is clean:
+ * valid UTF-8 without NUL, the strict grammar of csvlint/reader/grammar.py with no anomaly, the
+ * header's width, the file's line ending, not blank, no field over the size limit, and every
+ * mapped value valid under its column's format, known item, unpadded key, unique key. It stops
+ * at the first record it cannot vouch for, and the Python reader (the exact path, which is the
+ * reference) reads that record and reports what is wrong. So the scanner never reports: it may
+ * only decline, and declining is always safe.
+ */
+
+#include "scanner.h"
+
+#include <string.h>
+#include <structmember.h>
+
+#include "utf8.h"
+
+enum { ENDING_NONE = 0, ENDING_LF = 1, ENDING_CRLF = 2, ENDING_CR = 3 };
+enum { RECORD_OK = 0, RECORD_MORE = 1, RECORD_DECLINED = 2 };
+enum { SCAN_DONE = 0, SCAN_MORE = 1, SCAN_STOPPED = 2 };
+
+typedef struct {
+    Py_ssize_t start;
+    Py_ssize_t len;
+    int escaped; /* a quoted field holding doubled quotes */
+} Span;
+
+typedef struct {
+    PyObject_HEAD
+    unsigned char delimiter;
+    unsigned char quote;
+    int ending;
+    Py_ssize_t width;
+    Py_ssize_t size_limit;
+    unsigned char special[256];
+    ColumnSpec *columns;
+    Py_ssize_t ncolumns;
+    Py_ssize_t nunique; /* the columns with keys come first in `columns` */
+    PyObject *owned;    /* the column tuples, which keep the key sets and bytes alive */
+} Scanner;
+
+/* What one reading of a buffer needs for itself, so that readings can run in parallel. */
+typedef struct {
+    Span *fields;
+    unsigned char *scratch;
+    Py_ssize_t scratch_size;
+} Reading;
+
+static Py_ssize_t breaks_in(const unsigned char *s, Py_ssize_t from, Py_ssize_t to,
+                            Py_ssize_t *lfs) {
+    /* line breaks as an editor counts them: CRLF, LF and a lone CR are one each */
+    Py_ssize_t count = 0;
+    const unsigned char *p = s + from, *end = s + to;
+    while (p < end) {
+        const unsigned char *lf = memchr(p, '\n', (size_t)(end - p));
+        const unsigned char *stop = lf ? lf : end;
+        for (const unsigned char *q = p; q < stop; q++)
+            if (*q == '\r' && !(q + 1 < end && q[1] == '\n')) count++;
+        if (!lf) break;
+        count++;
+        (*lfs)++;
+        p = lf + 1;
+    }
+    return count;
+}
+
+/* Reads the record at `pos`: on RECORD_OK, its fields are in sc->fields and *next, *breaks
+   (line breaks inside quoted fields), *ending, *quotes and *lfs (quote and LF bytes) are set. */
+static int parse_record(const Scanner *sc, Reading *r, const unsigned char *b, Py_ssize_t pos,
+                        Py_ssize_t n, int final, Py_ssize_t *next, Py_ssize_t *breaks,
+                        int *ending, Py_ssize_t *quotes, Py_ssize_t *lfs) {
+    const unsigned char d = sc->delimiter, q = sc->quote;
+    Py_ssize_t i = pos, nf = 0, brk = 0, nq = 0, nlf = 0;
+    int any = 0;
+    for (;;) {
+        if (nf == sc->width) return RECORD_DECLINED;
+        Span f;
+        if (i < n && b[i] == q) {
+            Py_ssize_t j = i + 1;
+            int escaped = 0;
+            for (;;) {
+                const unsigned char *at = memchr(b + j, q, (size_t)(n - j));
+                if (at == NULL) return final ? RECORD_DECLINED : RECORD_MORE;
+                Py_ssize_t k = at - b;
+                if (memchr(b + j, '\n', (size_t)(k - j)) || memchr(b + j, '\r', (size_t)(k - j)))
+                    brk += breaks_in(b, j, k, &nlf);
+                if (k + 1 < n && b[k + 1] == q) {
+                    escaped = 1;
+                    nq += 2;
+                    j = k + 2;
+                    continue;
+                }
+                if (k + 1 >= n && !final) return RECORD_MORE;
+                nq += 2;
+                f.start = i + 1;
+                f.len = k - i - 1;
+                f.escaped = escaped;
+                i = k + 1;
+                break;
+            }
+            if (i < n && b[i] != d && b[i] != '\r' && b[i] != '\n') return RECORD_DECLINED;
+        } else {
+            Py_ssize_t j = i;
+            const unsigned char *special = sc->special;
+            while (j < n && !special[b[j]]) j++;
+            if (j < n && b[j] == q) return RECORD_DECLINED;
+            f.start = i;
+            f.len = j - i;
+            f.escaped = 0;
+            i = j;
+        }
+        if (f.len > sc->size_limit) return RECORD_DECLINED;
+        any |= f.len > 0;
+        r->fields[nf++] = f;
+        if (i >= n) {
+            if (!final) return RECORD_MORE;
+            *ending = ENDING_NONE;
+            break;
+        }
+        unsigned char c = b[i];
+        if (c == d) {
+            i++;
+            continue;
+        }
+        if (c == '\r') {
+            if (i + 1 >= n && !final) return RECORD_MORE;
+            *ending = (i + 1 < n && b[i + 1] == '\n') ? ENDING_CRLF : ENDING_CR;
+        } else {
+            *ending = ENDING_LF;
+        }
+        i += *ending == ENDING_CRLF ? 2 : 1;
+        break;
+    }
+    if (nf != sc->width || !any) return RECORD_DECLINED;
+    if (*ending != ENDING_NONE && *ending != sc->ending) return RECORD_DECLINED;
+    *next = i;
+    *breaks = brk;
+    *quotes = nq;
+    *lfs = nlf + (*ending == ENDING_LF || *ending == ENDING_CRLF);
+    return RECORD_OK;
+}
+
+/* The value of a field: its bytes, with doubled quotes undone into the reading's scratch. */
+static const unsigned char *field_value(Reading *r, unsigned char quote, const unsigned char *b,
+                                        const Span *f, Py_ssize_t *n) {
+    if (!f->escaped) {
+        *n = f->len;
+        return b + f->start;
+    }
+    if (f->len > r->scratch_size) {
+        unsigned char *grown = PyMem_RawRealloc(r->scratch, (size_t)f->len);
+        if (grown == NULL) return NULL;
+        r->scratch = grown;
+        r->scratch_size = f->len;
+    }
+    Py_ssize_t out = 0;
+    for (Py_ssize_t i = 0; i < f->len; i++) {
+        r->scratch[out++] = b[f->start + i];
+        if (b[f->start + i] == quote) i++;
+    }
+    *n = out;
+    return r->scratch;
+}
+
+static int record_values_ok(const Scanner *sc, Reading *r, const unsigned char *b) {
+    for (Py_ssize_t k = 0; k < sc->ncolumns; k++) {
+        const ColumnSpec *c = &sc->columns[k];
+        const Span *f = &r->fields[c->index];
+        if (c->unique && f->escaped) return 0; /* a key with doubled quotes: rare, left alone */
+        Py_ssize_t n;
+        const unsigned char *v = field_value(r, sc->quote, b, f, &n);
+        if (v == NULL || !value_ok(c, v, n)) return 0;
+    }
+    return 1;
+}
+
+/* A checked record: where it starts, and its line counted from the first checked record's. */
+typedef struct {
+    Py_ssize_t start;
+    uint32_t line;
+} Mark;
+
+/* A checked record's key: where it is in the buffer, and its hash. */
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t offset;
+    Py_ssize_t len;
+} KeyRef;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *scanner;
+    Py_buffer view;
+    int has_view;
+    Py_ssize_t start, end, records, endings, quotes, lfs;
+    unsigned long long lines;
+    int status;
+    int out_of_memory;
+    Py_ssize_t nunique;
+    Mark *marks;
+    KeyRef *keys;
+    Py_ssize_t capacity;
+} Checked;
+
+static void checked_dealloc(Checked *ch) {
+    if (ch->has_view) PyBuffer_Release(&ch->view);
+    PyMem_RawFree(ch->marks);
+    PyMem_RawFree(ch->keys);
+    Py_XDECREF(ch->scanner);
+    Py_TYPE(ch)->tp_free((PyObject *)ch);
+}
+
+static PyMemberDef checked_members[] = {
+    {"end", T_PYSSIZET, offsetof(Checked, end), READONLY,
+     "Where the checked records end (the record declined or unfinished starts there)."},
+    {"records", T_PYSSIZET, offsetof(Checked, records), READONLY,
+     "How many records were checked clean."},
+    {"status", T_INT, offsetof(Checked, status), READONLY,
+     "0: read to the end of the buffer, 1: it ends inside a record, 2: a record declined."},
+    {NULL, 0, 0, 0, NULL},
+};
+
+PyTypeObject CheckedType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "csvlint.reader._scan.Checked",
+    .tp_doc = "Records a Scanner checked, waiting for their keys to be committed.",
+    .tp_basicsize = sizeof(Checked),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_dealloc = (destructor)checked_dealloc,
+    .tp_members = checked_members,
+};
+
+static int remember_keys(const Scanner *sc, Checked *ch, const unsigned char *b, Py_ssize_t pos,
+                         unsigned long long lines, const Reading *r) {
+    if (ch->records == ch->capacity) {
+        Py_ssize_t capacity = ch->capacity ? ch->capacity * 2 : 4096;
+        Mark *marks = PyMem_RawRealloc(ch->marks, (size_t)capacity * sizeof(Mark));
+        if (marks == NULL) return -1;
+        ch->marks = marks;
+        KeyRef *keys =
+            PyMem_RawRealloc(ch->keys, (size_t)(capacity * sc->nunique) * sizeof(KeyRef));
+        if (keys == NULL) return -1;
+        ch->keys = keys;
+        ch->capacity = capacity;
+    }
+    ch->marks[ch->records].start = pos;
+    ch->marks[ch->records].line = lines > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (uint32_t)lines;
+    for (Py_ssize_t u = 0; u < sc->nunique; u++) {
+        const Span *f = &r->fields[sc->columns[u].index];
+        KeyRef *key = &ch->keys[ch->records * sc->nunique + u];
+        key->offset = f->start;
+        key->len = f->len;
+        key->hash = hash_bytes(b + f->start, (size_t)f->len);
+    }
+    return 0;
+}
+
+#define VALIDATE_WINDOW (64 * 1024)
+
+/* Reads clean records from ch->start; needs no Python object but the buffer (no GIL). */
+static void check_records(const Scanner *sc, Checked *ch, int final) {
+    const unsigned char *b = ch->view.buf;
+    Py_ssize_t n = ch->view.len, pos = ch->start, valid = ch->start;
+    int bad = 0;
+    Reading r = {NULL, NULL, 0};
+    r.fields = PyMem_RawMalloc((size_t)sc->width * sizeof(Span));
+    ch->status = SCAN_DONE;
+    if (r.fields == NULL) {
+        ch->out_of_memory = 1;
+        ch->status = SCAN_STOPPED;
+        ch->end = pos;
+        return;
+    }
+    while (pos < n) {
+        /* validate ahead of the record, a window at a time */
+        if (!bad && valid < n && valid - pos < VALIDATE_WINDOW / 2) {
+            Py_ssize_t to = valid + VALIDATE_WINDOW < n ? valid + VALIDATE_WINDOW : n;
+            valid = validate_utf8(b, valid, to, &bad);
+        }
+        Py_ssize_t next, breaks, nq, nlf;
+        int ending;
+        int whole = valid == n && !bad;
+        int got = parse_record(sc, &r, b, pos, valid, final && whole, &next, &breaks, &ending,
+                               &nq, &nlf);
+        if (got == RECORD_MORE && !whole && !bad) {
+            /* the record runs past the validated bytes: validate further and read it again */
+            Py_ssize_t before = valid;
+            Py_ssize_t to = valid + VALIDATE_WINDOW < n ? valid + VALIDATE_WINDOW : n;
+            valid = validate_utf8(b, valid, to, &bad);
+            if (valid > before || bad) continue;
+            /* no progress: a sequence cut by the end of the buffer is all that is left */
+            ch->status = final || to < n ? SCAN_STOPPED : SCAN_MORE;
+            break;
+        }
+        if (got == RECORD_MORE) {
+            ch->status = bad ? SCAN_STOPPED : SCAN_MORE;
+            break;
+        }
+        if (got == RECORD_DECLINED || !record_values_ok(sc, &r, b)) {
+            ch->status = SCAN_STOPPED;
+            break;
+        }
+        if (sc->nunique && remember_keys(sc, ch, b, pos, ch->lines, &r) < 0) {
+            ch->out_of_memory = 1;
+            ch->status = SCAN_STOPPED;
+            break;
+        }
+        ch->records++;
+        ch->endings += ending != ENDING_NONE;
+        ch->quotes += nq;
+        ch->lfs += nlf;
+        ch->lines += (unsigned long long)breaks + (ending != ENDING_NONE);
+        pos = next;
+    }
+    ch->end = pos;
+    PyMem_RawFree(r.fields);
+    PyMem_RawFree(r.scratch);
+}
+
+static Checked *check(Scanner *sc, PyObject *buffer, Py_ssize_t start, int final) {
+    Checked *ch = PyObject_New(Checked, &CheckedType);
+    if (ch == NULL) return NULL;
+    ch->scanner = Py_NewRef((PyObject *)sc);
+    ch->has_view = 0;
+    ch->start = ch->end = start;
+    ch->records = ch->endings = ch->quotes = ch->lfs = 0;
+    ch->lines = 0;
+    ch->status = SCAN_DONE;
+    ch->out_of_memory = 0;
+    ch->nunique = sc->nunique;
+    ch->marks = NULL;
+    ch->keys = NULL;
+    ch->capacity = 0;
+    if (PyObject_GetBuffer(buffer, &ch->view, PyBUF_SIMPLE) < 0) {
+        Py_DECREF(ch);
+        return NULL;
+    }
+    ch->has_view = 1;
+    if (start < 0 || start > ch->view.len) {
+        PyErr_SetString(PyExc_ValueError, "start outside the buffer");
+        Py_DECREF(ch);
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    check_records(sc, ch, final);
+    Py_END_ALLOW_THREADS
+    if (ch->out_of_memory) {
+        PyErr_NoMemory();
+        Py_DECREF(ch);
+        return NULL;
+    }
+    return ch;
+}
+
+static Py_ssize_t count_byte(const unsigned char *b, Py_ssize_t from, Py_ssize_t to,
+                             unsigned char byte) {
+    Py_ssize_t count = 0;
+    const unsigned char *p = b + from, *end = b + to;
+    while (p < end && (p = memchr(p, byte, (size_t)(end - p))) != NULL) {
+        count++;
+        p++;
+    }
+    return count;
+}
+
+/* Remembers the checked records' keys in order, up to the first key already seen. */
+static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
+    const unsigned char *b = ch->view.buf;
+    Py_ssize_t nunique = ch->nunique;
+    for (Py_ssize_t rec = 0; rec < ch->records; rec++) {
+        const KeyRef *keys = &ch->keys[rec * nunique];
+        if (rec + 8 < ch->records)
+            for (Py_ssize_t u = 0; u < nunique; u++) {
+                const KeySet *set = sc->columns[u].keys;
+                if (set->capacity)
+                    __builtin_prefetch(&set->slots[slot_home(
+                        (uint32_t)(keys[8 * nunique + u].hash >> 32), set->capacity)]);
+            }
+        int seen = 0;
+        size_t free_slot[4] = {SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
+        for (Py_ssize_t u = 0; u < nunique && !seen; u++) {
+            const KeySet *set = sc->columns[u].keys;
+            if (!set->count) continue;
+            size_t slot = keyset_find(set, b + keys[u].offset, (size_t)keys[u].len, keys[u].hash);
+            seen = set->slots[slot] != 0;
+            if (u < 4) free_slot[u] = slot;
+        }
+        if (seen) {
+            /* the record repeats a key: what precedes it is read, it is declined */
+            Py_ssize_t pos = ch->marks[rec].start;
+            unsigned long long at = line + ch->marks[rec].line;
+            Py_ssize_t quotes = count_byte(b, ch->start, pos, sc->quote);
+            Py_ssize_t lfs = count_byte(b, ch->start, pos, '\n');
+            return Py_BuildValue("nnKinnn", pos, rec, at, SCAN_STOPPED, rec, quotes, lfs);
+        }
+        unsigned long long at = line + ch->marks[rec].line;
+        uint32_t first = at > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (uint32_t)at;
+        for (Py_ssize_t u = 0; u < nunique; u++)
+            if (keyset_insert_at(sc->columns[u].keys, b + keys[u].offset, (size_t)keys[u].len,
+                                 first, keys[u].hash, u < 4 ? free_slot[u] : SIZE_MAX) < 0)
+                return NULL;
+    }
+    return Py_BuildValue("nnKinnn", ch->end, ch->records, line + ch->lines, ch->status,
+                         ch->endings, ch->quotes, ch->lfs);
+}
+
+static PyObject *scanner_check(Scanner *sc, PyObject *args) {
+    PyObject *buffer;
+    Py_ssize_t start;
+    int final;
+    if (!PyArg_ParseTuple(args, "Onp:check", &buffer, &start, &final)) return NULL;
+    return (PyObject *)check(sc, buffer, start, final);
+}
+
+static PyObject *scanner_commit(Scanner *sc, PyObject *args) {
+    Checked *ch;
+    unsigned long long line;
+    if (!PyArg_ParseTuple(args, "O!K:commit", &CheckedType, &ch, &line)) return NULL;
+    if (ch->scanner != (PyObject *)sc) {
+        PyErr_SetString(PyExc_ValueError, "records checked by another scanner");
+        return NULL;
+    }
+    return commit(sc, ch, line);
+}
+
+/* scan(buffer, start, final, line) -> (end, records, line, status, endings, quotes, lfs) */
+static PyObject *scanner_scan(Scanner *sc, PyObject *args) {
+    PyObject *buffer;
+    Py_ssize_t start;
+    int final;
+    unsigned long long line;
+    if (!PyArg_ParseTuple(args, "OnpK:scan", &buffer, &start, &final, &line)) return NULL;
+    Checked *ch = check(sc, buffer, start, final);
+    if (ch == NULL) return NULL;
+    PyObject *result = commit(sc, ch, line);
+    Py_DECREF(ch);
+    return result;
+}
+
+static void scanner_dealloc(Scanner *sc) {
+    if (sc->columns) {
+        for (Py_ssize_t k = 0; k < sc->ncolumns; k++) PyMem_Free(sc->columns[k].parts);
+    }
+    PyMem_Free(sc->columns);
+    Py_XDECREF(sc->owned);
+    Py_TYPE(sc)->tp_free((PyObject *)sc);
+}
+
+static int scanner_init(Scanner *sc, PyObject *args, PyObject *kwds) {
+    static char *names[] = {"delimiter", "quote", "ending", "width", "size_limit", "columns", NULL};
+    const char *d, *q, *ending;
+    Py_ssize_t dlen, qlen, elen;
+    PyObject *columns;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "y#y#y#nnO!:Scanner", names, &d, &dlen, &q, &qlen,
+                                     &ending, &elen, &sc->width, &sc->size_limit, &PyTuple_Type,
+                                     &columns))
+        return -1;
+    if (dlen != 1 || qlen != 1 || d[0] == q[0] || strchr("\r\n", d[0]) || strchr("\r\n", q[0])) {
+        PyErr_SetString(PyExc_ValueError, "delimiter and quote are two different single bytes");
+        return -1;
+    }
+    if (sc->width < 1) {
+        PyErr_SetString(PyExc_ValueError, "width must be positive");
+        return -1;
+    }
+    sc->delimiter = (unsigned char)d[0];
+    sc->quote = (unsigned char)q[0];
+    if (elen == 1 && ending[0] == '\n') sc->ending = ENDING_LF;
+    else if (elen == 2 && ending[0] == '\r' && ending[1] == '\n') sc->ending = ENDING_CRLF;
+    else if (elen == 1 && ending[0] == '\r') sc->ending = ENDING_CR;
+    else {
+        PyErr_SetString(PyExc_ValueError, "ending must be LF, CRLF or CR");
+        return -1;
+    }
+    memset(sc->special, 0, sizeof(sc->special));
+    sc->special[sc->delimiter] = sc->special[sc->quote] = 1;
+    sc->special['\r'] = sc->special['\n'] = 1;
+    if (sc->columns != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "a Scanner is made once");
+        return -1;
+    }
+    Py_ssize_t count = PyTuple_GET_SIZE(columns);
+    sc->columns = PyMem_Calloc((size_t)(count ? count : 1), sizeof(ColumnSpec));
+    if (sc->columns == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    /* the key columns first: a record's keys are then the first `nunique` columns */
+    for (int keyed = 1; keyed >= 0; keyed--)
+        for (Py_ssize_t k = 0; k < count; k++) {
+            ColumnSpec spec;
+            if (column_spec(PyTuple_GET_ITEM(columns, k), &spec, sc->width) < 0) {
+                PyMem_Free(spec.parts);
+                return -1;
+            }
+            if (spec.unique != keyed) {
+                PyMem_Free(spec.parts);
+                continue;
+            }
+            sc->columns[sc->ncolumns++] = spec;
+            sc->nunique += keyed;
+        }
+    Py_XSETREF(sc->owned, Py_NewRef(columns));
+    return 0;
+}
+
+static PyMethodDef scanner_methods[] = {
+    {"check", (PyCFunction)scanner_check, METH_VARARGS,
+     "check(buffer, start, final) -> Checked: read clean records from `start` as scan does, "
+     "but leave the key sets alone (so any thread may run it, several at once, without the "
+     "GIL); commit the result next, in the file's order."},
+    {"commit", (PyCFunction)scanner_commit, METH_VARARGS,
+     "commit(checked, line) -> what scan returns: remember the checked records' keys, the "
+     "first record starting on `line`, up to the first record whose key was seen before."},
+    {"scan", (PyCFunction)scanner_scan, METH_VARARGS,
+     "scan(buffer, start, final, line) -> (end, records, line, status, endings, quotes, lfs): "
+     "read clean records from `start` (on physical `line`); status 0: read to the end, 1: the "
+     "buffer ends inside a record, 2: the record at `end` is not one the scanner can vouch for. "
+     "`endings` counts the records read that had a line ending, `quotes` and `lfs` the quote "
+     "and LF bytes read."},
+    {NULL, NULL, 0, NULL},
+};
+
+PyTypeObject ScannerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "csvlint.reader._scan.Scanner",
+    .tp_doc = "Reads runs of records it can vouch for are clean (see the module).",
+    .tp_basicsize = sizeof(Scanner),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)scanner_init,
+    .tp_dealloc = (destructor)scanner_dealloc,
+    .tp_methods = scanner_methods,
+};
+
