@@ -74,10 +74,12 @@ class Decoder:
                 self.error = self._locate(data, len(pending), exc, unfinished)
                 self.evidence = data
                 self._decoder = codecs.getincrementaldecoder(self.encoding)("replace")
-                return self._decoder.decode(data, final)
-            self._advance(block)
-            return text
-        return self._decoder.decode(block, final)
+                text = self._decoder.decode(data, final)
+        else:
+            text = self._decoder.decode(block, final)
+        # lines are counted past the first error too: a NUL byte further on names its line
+        self._advance(block)
+        return text
 
     def _advance(self, block: bytes) -> None:
         newlines = block.count(b"\n")

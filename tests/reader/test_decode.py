@@ -39,3 +39,11 @@ def test_a_rewound_record_is_counted_once() -> None:
     decoder.decode(b'"x\ny",\xff\n')
     assert decoder.error is not None
     assert (decoder.error.line, decoder.error.field) == (3, 2)
+
+
+def test_lines_are_counted_past_the_first_error() -> None:
+    decoder = Decoder("utf-8")
+    decoder.decode(b"a\n\xff\nb\n")
+    decoder.decode(b"c\n")
+    assert decoder.error is not None and decoder.error.line == 2
+    assert decoder.lines_before(b"x\x00", 1) == 5  # a NUL in the next block is on line 5
