@@ -110,8 +110,8 @@ class Reader:
                 return
             block, last, checked, guess = ahead.popleft()
             if look_for_nul and b"\x00" in block:
-                facts.nul_line = decoder.lines_before(block, block.index(b"\x00"))
-                facts.nul_line += carry.count(b"\n") if carry else 0
+                data = (carry or b"") + block
+                facts.nul_line = decoder.lines_before(data, data.index(b"\x00"))
                 look_for_nul = False
             if carry is None:
                 self.linter.exact(decoder.decode(block, last, self.tokenizer.pending), last)
@@ -165,12 +165,12 @@ class Reader:
 
     def _apply(self, result: tuple[int, int, int, int, int, int, int]) -> int:
         """Move the exact path past the records the scanner read; returns where they end."""
-        end, records, line, status, endings, _, lfs = result
+        end, records, line, status, endings, _, _ = result
         if records:
             tokenizer, header = self.tokenizer, self.linter.facts.header
             assert header is not None  # the scanner reads only once the header is known
+            self.decoder.skip(line - tokenizer.line)
             tokenizer.advance(records, line, header.width)
-            self.decoder.skip(lfs)
             self.linter.facts.endings[tokenizer.ending] += endings
         self._last_status = status
         return end

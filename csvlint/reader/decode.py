@@ -18,6 +18,16 @@ class Undecodable:
     field: int = 0
 
 
+def line_breaks(data: bytes) -> int:
+    """Line breaks as the grammar counts them: CRLF, LF and a lone CR are one each."""
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
+def _line_start(data: bytes) -> int:
+    """Where the last line of `data` starts (after its last line break)."""
+    return max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
+
+
 class Decoder:
     """Decodes blocks strictly; after the first error it goes on with replacement characters,
     so the rest of the file is still checked."""
@@ -26,6 +36,8 @@ class Decoder:
         self.encoding = encoding
         self._decoder = codecs.getincrementaldecoder(encoding)("strict")
         self._newlines = 0
+        #: whether the bytes so far end with a CR (a CRLF may be cut between two blocks)
+        self._after_cr = False
         self._line_tail = b""
         #: the dialect's delimiter and quote, once known, to tell the field of a bad byte
         self.delimiter = ","
@@ -43,23 +55,31 @@ class Decoder:
         """The bytes of an unfinished character the last block ended with."""
         return bytes(self._decoder.getstate()[0])
 
-    def skip(self, newlines: int) -> None:
+    def skip(self, lines: int) -> None:
         """Account for bytes read without decoding them (the native scanner's), which hold
-        `newlines` LFs and end with a record's line ending."""
-        self._newlines += newlines
+        `lines` line breaks and end with a record's line ending."""
+        self._newlines += lines
         self._line_tail = b""
+        self._after_cr = False
 
     def rewind(self, data: bytes) -> None:
         """Forget `data`, the last bytes given (the buffered ones included), which start a
         record and will be given again; only before the first error."""
         assert self.error is None, "a decoder in replacement mode cannot rewind"
-        self._newlines -= data.count(b"\n")
+        self._newlines -= line_breaks(data)
         self._line_tail = b""
+        # a record never starts with the LF of a CRLF, so what came before needs no note
+        self._after_cr = False
         self._decoder = codecs.getincrementaldecoder(self.encoding)("strict")
 
     def lines_before(self, block: bytes, offset: int) -> int:
         """The line of byte `offset` of `block`, the block about to be decoded."""
-        return self._newlines + block.count(b"\n", 0, offset) + 1
+        return self._newlines + self._breaks(block[:offset]) + 1
+
+    def _breaks(self, data: bytes) -> int:
+        """Line breaks in `data`, which follows the bytes given so far."""
+        joined = self._after_cr and data.startswith(b"\n")  # the LF of a CRLF cut in two
+        return line_breaks(data) - joined
 
     def decode(self, block: bytes, final: bool = False, unfinished: str = "") -> str:
         """The text of `block`; with `final`, also what the last block left unfinished.
@@ -82,10 +102,13 @@ class Decoder:
         return text
 
     def _advance(self, block: bytes) -> None:
-        newlines = block.count(b"\n")
+        if not block:
+            return
+        newlines = self._breaks(block)
+        self._after_cr = block.endswith(b"\r")
         if newlines:
             self._newlines += newlines
-            self._line_tail = block[block.rfind(b"\n") + 1 :]
+            self._line_tail = block[_line_start(block) :]
         else:
             self._line_tail += block[-4096:]
             self._line_tail = self._line_tail[-4096:]
@@ -95,9 +118,9 @@ class Decoder:
     ) -> Undecodable:
         # `data` is what this call saw: `carried` bytes the last block left, then this block
         before = data[: exc.start]
-        newlines = before[carried:].count(b"\n")
+        newlines = self._breaks(before[carried:])
         if newlines:
-            tail = before[before.rfind(b"\n") + 1 :]
+            tail = before[_line_start(before) :]
         else:
             kept = self._line_tail[: len(self._line_tail) - carried]
             tail = kept + before

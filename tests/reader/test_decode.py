@@ -47,3 +47,14 @@ def test_lines_are_counted_past_the_first_error() -> None:
     decoder.decode(b"c\n")
     assert decoder.error is not None and decoder.error.line == 2
     assert decoder.lines_before(b"x\x00", 1) == 5  # a NUL in the next block is on line 5
+
+
+@pytest.mark.parametrize("size", [1, 2, 5, 64])
+def test_a_lone_cr_and_a_crlf_cut_between_blocks_are_one_line_break_each(size: int) -> None:
+    data = b"a,b\r\nc,d\re,\xff\n"
+    decoder = Decoder("utf-8")
+    for start in range(0, len(data), size):
+        decoder.decode(data[start : start + size])
+    assert decoder.error is not None
+    # CRLF ends line 1, the lone CR line 2: the bad byte is the 3rd character of line 3
+    assert (decoder.error.line, decoder.error.column) == (3, 3)
