@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 #: the benchmark generator beside the project, when the checkout has it
 MAKE_EXTRACT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "make_extract.py"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def verdict_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A cache folder of the test run's own, so that no test reads or writes the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("CSVLINT_CACHE_DIR")
+    os.environ["CSVLINT_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["CSVLINT_CACHE_DIR"]
+    else:
+        os.environ["CSVLINT_CACHE_DIR"] = before
 
 
 @pytest.fixture

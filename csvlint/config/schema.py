@@ -45,7 +45,12 @@ def bundled_schema(name: str) -> dict[str, Any]:
 def schema_problems(
     data: Any, source: SourceMap, schema: str = IMPORT_CONFIG
 ) -> tuple[ConfigProblem, ...]:
-    """Every way `data` (plain JSON-like values) violates the bundled schema, sorted by line."""
+    """Every way `data` (plain JSON-like values) violates the bundled schema, sorted by line.
+    Data found valid before is not validated again (`csvlint.config.verdicts`)."""
+    from csvlint.config.verdicts import known_valid, remember_valid
+
+    if known_valid(schema, data):
+        return ()
     validator = _validator(schema)
     root: dict[str, Any] = dict(validator.schema) if isinstance(validator.schema, dict) else {}
     problems: dict[tuple[str, str], ConfigProblem] = {}
@@ -54,6 +59,8 @@ def schema_problems(
             problems.setdefault(
                 (pointer, message), ConfigProblem(pointer, source.line_of(pointer), message)
             )
+    if not problems:
+        remember_valid(schema, data)
     return tuple(sorted(problems.values(), key=lambda p: (p.line or 0, p.pointer, p.message)))
 
 

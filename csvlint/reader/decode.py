@@ -104,11 +104,11 @@ class Decoder:
     def _advance(self, block: bytes) -> None:
         if not block:
             return
-        newlines = self._breaks(block)
+        self._newlines += self._breaks(block)
         self._after_cr = block.endswith(b"\r")
-        if newlines:
-            self._newlines += newlines
-            self._line_tail = block[_line_start(block) :]
+        start = _line_start(block)  # the LF of a CRLF cut in two starts a line too
+        if start:
+            self._line_tail = block[start:]
         else:
             self._line_tail += block[-4096:]
             self._line_tail = self._line_tail[-4096:]
@@ -119,7 +119,7 @@ class Decoder:
         # `data` is what this call saw: `carried` bytes the last block left, then this block
         before = data[: exc.start]
         newlines = self._breaks(before[carried:])
-        if newlines:
+        if _line_start(before[carried:]):
             tail = before[_line_start(before) :]
         else:
             kept = self._line_tail[: len(self._line_tail) - carried]

@@ -58,3 +58,11 @@ def test_a_lone_cr_and_a_crlf_cut_between_blocks_are_one_line_break_each(size: i
     assert decoder.error is not None
     # CRLF ends line 1, the lone CR line 2: the bad byte is the 3rd character of line 3
     assert (decoder.error.line, decoder.error.column) == (3, 3)
+
+
+def test_the_column_after_a_crlf_cut_between_blocks() -> None:
+    decoder = Decoder("utf-8")
+    for block in (b"a\r", b"\nb", b"c\xff"):
+        decoder.decode(block)
+    assert decoder.error is not None
+    assert (decoder.error.line, decoder.error.column) == (2, 3)

@@ -1,0 +1,109 @@
+"""Configurations found valid are remembered: an unchanged one is not validated again, and
+nothing else changes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from csvlint.config import schema as schema_module
+from csvlint.config.load import load_config
+from csvlint.config.verdicts import cache_folder, known_valid
+
+VALID = {
+    "csvlint": 1,
+    "name": "People",
+    "target": {
+        "type": "dimension_list",
+        "block": "Employee",
+        "properties": [{"name": "Name", "type": "text"}],
+    },
+    "file": {"encoding": "utf-8", "delimiter": ","},
+    "columns": [{"header": "Name", "property": "Name"}],
+}
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CSVLINT_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def problems(data: Any) -> tuple[object, ...]:
+    return schema_module.schema_problems(data, schema_module.SourceMap())
+
+
+def test_valid_data_is_not_validated_again(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert problems(VALID) == ()
+    assert known_valid("import-config", VALID)
+
+    def no_validator(name: str) -> object:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(schema_module, "_validator", no_validator)
+    assert problems(VALID) == ()
+    assert len(list((cache / "valid").iterdir())) == 1
+
+
+def test_invalid_data_is_found_afresh_every_time(cache: Path) -> None:
+    wrong = {**VALID, "file": {"encoding": "utf-8", "delimiter": "|"}}
+    first, second = problems(wrong), problems(wrong)
+    assert first and first == second
+    assert not known_valid("import-config", wrong)
+    assert not (cache / "valid").exists()
+
+
+def test_a_changed_configuration_is_validated(cache: Path) -> None:
+    assert problems(VALID) == ()
+    changed = {**VALID, "name": "People, again"}
+    assert not known_valid("import-config", changed)
+    assert not known_valid("settings", VALID)
+
+
+def test_an_empty_cache_dir_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CSVLINT_CACHE_DIR", "")
+    assert cache_folder() is None
+    assert problems(VALID) == ()
+    assert not known_valid("import-config", VALID)
+
+
+def test_a_folder_that_cannot_be_written_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("CSVLINT_CACHE_DIR", str(blocked / "cache"))
+    assert problems(VALID) == ()
+    assert not known_valid("import-config", VALID)
+
+
+def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("CSVLINT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_folder() == tmp_path / "csvlint"
+
+
+def test_a_known_configuration_loads_without_jsonschema(cache: Path, tmp_path: Path) -> None:
+    config = tmp_path / "people.import.yaml"
+    config.write_text(
+        "csvlint: 1\nname: People\ntarget: {type: dimension_list, block: Employee, properties: "
+        "[{name: Name, type: text}]}\nfile: {encoding: utf-8, delimiter: ','}\n"
+        "columns: [{header: Name, property: Name}]\n",
+        encoding="utf-8",
+    )
+    assert load_config(config).config is not None  # validated, and remembered
+    code = (
+        "import sys; from pathlib import Path; from csvlint.config.load import load_config; "
+        f"loaded = load_config(Path({str(config)!r})); "
+        "print(loaded.config is not None, 'jsonschema' in sys.modules)"
+    )
+    env = {**os.environ, "CSVLINT_CACHE_DIR": str(cache)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.split() == ["True", "False"]
