@@ -14,8 +14,25 @@ from csvlint.cli.fix import fix_command
 from csvlint.cli.lint import lint_command
 
 
+def _print_version(ctx: click.Context, _: click.Parameter, asked: bool) -> None:
+    if not asked or ctx.resilient_parsing:
+        return
+    from csvlint.reader.native import scanner_module
+
+    scanner = "native scanner" if scanner_module() is not None else "no native scanner"
+    click.echo(f"csvlint {__version__} ({scanner})")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", prog_name="csvlint", message="%(prog)s %(version)s")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version, and whether the native scanner is built, and exit.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @click.pass_context
 def cli(ctx: click.Context, verbose: bool) -> None:
