@@ -106,7 +106,7 @@ def lint_errors(data: bytes, target: Dialect, config: Path) -> list[str]:
     """
     codec, length = bom_encoding(data)
     head = data[length if codec == "utf-8" else 0 :].decode(codec or target.encoding)
-    seen = detect(head, final=True)
+    seen = detect(head, final=True, expected_quote=target.quote)
     if seen.delimiter not in (None, target.delimiter) or seen.quote not in (None, target.quote):
         return []
     report = lint_bytes(data, config=config, select=["CSV"])

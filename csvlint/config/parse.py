@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,9 +43,51 @@ class _UnusableError(Exception):
 
 
 def parse_text(text: str, *, is_json: bool) -> Parsed:
-    """Parse a configuration's text (without a BOM) as YAML, or as strict JSON if `is_json`."""
-    if is_json:
-        return _parse_json(text)
+    """Parse a configuration's text (without a BOM) as YAML, or as strict JSON if `is_json`.
+    A text read without problem before is taken from the cache (`csvlint.cache`)."""
+    key = ("json" if is_json else _yaml_parser(), text)
+    known = _from_cache(key)
+    if known is not None:
+        return known
+    parsed = _parse_json(text) if is_json else _parse_yaml(text)
+    if parsed.data is not None and not parsed.problems:
+        from csvlint import cache
+
+        content = {"data": parsed.data, "lines": dict(parsed.source.lines)}
+        cache.write("parsed", json.dumps(content).encode("ascii"), *key)
+    return parsed
+
+
+def _yaml_parser() -> str:
+    """Which YAML parser reads the text, without importing it (20 ms): its file and version."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("ruamel.yaml")
+        origin = spec.origin if spec is not None else None
+        stat = os.stat(origin) if origin else None
+    except (ImportError, OSError, ValueError):
+        return "yaml"
+    return f"yaml {origin} {stat.st_size} {stat.st_mtime_ns}" if stat else "yaml"
+
+
+def _from_cache(key: tuple[str, str]) -> Parsed | None:
+    from csvlint import cache
+
+    content = cache.read("parsed", *key)
+    if content is None:
+        return None
+    try:
+        known = json.loads(content)
+        data, lines = known["data"], known["lines"]
+    except (ValueError, KeyError, TypeError):
+        return None  # a damaged entry: read the text again
+    if not isinstance(data, dict) or not isinstance(lines, dict):
+        return None
+    return Parsed(data, SourceMap(lines), ())
+
+
+def _parse_yaml(text: str) -> Parsed:
     node, problem = _load_yaml(text)
     if problem is not None:
         return Parsed(None, SourceMap(), (problem,))

@@ -1,5 +1,5 @@
-"""Configurations found valid are remembered: an unchanged one is not validated again, and
-nothing else changes."""
+"""Configurations read and found valid are remembered: an unchanged one is neither parsed nor
+validated again, and nothing else changes."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from csvlint.cache import cache_folder
+from csvlint.config import parse as parse_module
 from csvlint.config import schema as schema_module
 from csvlint.config.load import load_config
-from csvlint.config.verdicts import cache_folder, known_valid
+from csvlint.config.verdicts import known_valid
 
 VALID = {
     "csvlint": 1,
@@ -100,10 +102,47 @@ def test_a_known_configuration_loads_without_jsonschema(cache: Path, tmp_path: P
     code = (
         "import sys; from pathlib import Path; from csvlint.config.load import load_config; "
         f"loaded = load_config(Path({str(config)!r})); "
-        "print(loaded.config is not None, 'jsonschema' in sys.modules)"
+        "print(loaded.config is not None, 'jsonschema' in sys.modules, "
+        "'ruamel.yaml' in sys.modules)"
     )
     env = {**os.environ, "CSVLINT_CACHE_DIR": str(cache)}
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
-    assert out.stdout.split() == ["True", "False"]
+    assert out.stdout.split() == ["True", "False", "False"]
+
+
+TEXT = "csvlint: 1\nname: People  # a comment\nlist: [a, b]\nnested:\n  key: 1.5\n"
+
+
+@pytest.mark.parametrize("is_json", [False, True])
+def test_a_text_read_before_is_not_parsed_again(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, is_json: bool
+) -> None:
+    text = '{"csvlint": 1, "name": "People", "list": ["a", "b"]}' if is_json else TEXT
+    first = parse_module.parse_text(text, is_json=is_json)
+
+    def no_parser(text: str) -> object:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(parse_module, "_parse_yaml", no_parser)
+    monkeypatch.setattr(parse_module, "_parse_json", no_parser)
+    again = parse_module.parse_text(text, is_json=is_json)
+    assert again.data == first.data and again.problems == ()
+    assert dict(again.source.lines) == dict(first.source.lines)
+    assert again.source.line_of("/list/1") == first.source.line_of("/list/1")
+
+
+def test_a_text_with_a_problem_is_parsed_every_time(cache: Path) -> None:
+    broken = "csvlint: 1\nname: [unclosed\n"
+    assert parse_module.parse_text(broken, is_json=False).problems
+    assert not (cache / "parsed").exists()
+    assert parse_module.parse_text(broken, is_json=False).problems
+
+
+def test_a_damaged_entry_is_read_around(cache: Path) -> None:
+    first = parse_module.parse_text(TEXT, is_json=False)
+    for entry in (cache / "parsed").iterdir():
+        entry.write_bytes(b"{not json")
+    again = parse_module.parse_text(TEXT, is_json=False)
+    assert again.data == first.data and again.problems == ()
