@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -32,6 +31,8 @@ class AtomicOutput:
     def __enter__(self) -> AtomicOutput:
         if not self.overwrite and self.path.exists():
             raise OutputExists(f"{self.path} exists")
+        import tempfile  # on first write: most runs write nothing
+
         handle, self._temporary = tempfile.mkstemp(
             prefix=f".{self.path.name}.", suffix=".tmp", dir=_folder(self.path)
         )

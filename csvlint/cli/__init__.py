@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 
 import click
 
@@ -83,6 +82,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except Exception as exc:
         if verbose:
+            import traceback
+
             traceback.print_exc()
         else:
             click.echo(
