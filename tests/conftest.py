@@ -14,7 +14,7 @@ MAKE_EXTRACT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" /
 
 
 @pytest.fixture(autouse=True, scope="session")
-def verdict_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A cache folder of the test run's own, so that no test reads or writes the user's."""
     folder = tmp_path_factory.mktemp("cache")
     before = os.environ.get("CSVLINT_CACHE_DIR")

@@ -7,6 +7,7 @@ it implements. Otherwise (or without the native module) the whole file takes the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from csvlint.engine.context import FileContext
@@ -107,14 +108,18 @@ def _native_set(store: object) -> KeySet:
 
 
 def _items(mapped: MappedColumn) -> KeySet | None:
-    if mapped.items is None:
-        return None
+    return None if mapped.items is None else _frozen(mapped.items)
+
+
+def _frozen(words: Iterable[str]) -> KeySet:
+    """A native set of known words (items, boolean words), frozen for fast lookups."""
     module = scanner_module()
     assert module is not None
-    items: KeySet = module.KeySet()
-    for item in mapped.items:
-        items.add(item, 0)
-    return items
+    known: KeySet = module.KeySet()
+    for word in words:
+        known.add(word, 0)
+    known.freeze()
+    return known
 
 
 def _format(check: ValueCheck | None) -> tuple[int, ColumnFormat]:
@@ -140,10 +145,6 @@ def _format(check: ValueCheck | None) -> tuple[int, ColumnFormat]:
         )
         return _KINDS[DateCheck], parts
     if isinstance(check, BooleanCheck):
-        module = scanner_module()
-        assert module is not None
-        words: KeySet = module.KeySet()
-        for word in (*check.format.true_values, *check.format.false_values):
-            words.add(word, 0)
-        return _KINDS[BooleanCheck], words
+        words = (*check.format.true_values, *check.format.false_values)
+        return _KINDS[BooleanCheck], _frozen(words)
     raise Unsupported(f"no native check for {type(check).__name__}")

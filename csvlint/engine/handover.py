@@ -147,33 +147,30 @@ class Reader:
         checked = scanner.check(seam, 0, False)
         if checked.end != len(seam) or checked.status != _DONE:
             return 0
-        return self._apply(scanner.commit(checked, self.tokenizer.line))
+        return self._apply(scanner.commit(checked, self.tokenizer.line))[0]
 
     def _take(self, block: bytes, last: bool, checked: Checked) -> bytes | None:
         """Commit a block checked ahead; the exact path reads from any record it declined."""
         scanner = self.linter.scanner()
         assert scanner is not None
-        end = self._apply(scanner.commit(checked, self.tokenizer.line))
-        if self._last_status == _DONE:
+        end, status = self._apply(scanner.commit(checked, self.tokenizer.line))
+        if status == _DONE:
             return b""
-        if self._last_status == _MORE and len(block) - end <= self.carry_limit:
+        if status == _MORE and len(block) - end <= self.carry_limit:
             return block[end:]
         return self._hybrid(block[end:], last)
 
-    #: what the scanner said of the last buffer it read
-    _last_status = _DONE
-
-    def _apply(self, result: tuple[int, int, int, int, int, int, int]) -> int:
-        """Move the exact path past the records the scanner read; returns where they end."""
-        end, records, line, status, endings, _, _ = result
+    def _apply(self, result: tuple[int, int, int, int, int]) -> tuple[int, int]:
+        """Move the exact path past the records the scanner read; returns where they end and
+        what the scanner said of the rest."""
+        end, records, line, status, endings = result
         if records:
             tokenizer, header = self.tokenizer, self.linter.facts.header
             assert header is not None  # the scanner reads only once the header is known
             self.decoder.skip(line - tokenizer.line)
             tokenizer.advance(records, line, header.width)
             self.linter.facts.endings[tokenizer.ending] += endings
-        self._last_status = status
-        return end
+        return end, status
 
     def _hybrid(self, data: bytes, final: bool) -> bytes | None:
         """Read `data`, which starts at a record: with the scanner, and on the exact path from
@@ -183,8 +180,7 @@ class Reader:
         assert scanner is not None
         pos, declined = 0, -1
         while True:
-            pos = self._apply(scanner.scan(data, pos, final, tokenizer.line))
-            status = self._last_status
+            pos, status = self._apply(scanner.scan(data, pos, final, tokenizer.line))
             if status == _DONE:
                 return b""
             if status == _MORE and len(data) - pos <= self.carry_limit:

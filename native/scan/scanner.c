@@ -47,8 +47,7 @@ typedef struct {
     Py_ssize_t scratch_size;
 } Reading;
 
-static Py_ssize_t breaks_in(const unsigned char *s, Py_ssize_t from, Py_ssize_t to,
-                            Py_ssize_t *lfs) {
+static Py_ssize_t breaks_in(const unsigned char *s, Py_ssize_t from, Py_ssize_t to) {
     /* line breaks as an editor counts them: CRLF, LF and a lone CR are one each */
     Py_ssize_t count = 0;
     const unsigned char *p = s + from, *end = s + to;
@@ -59,19 +58,18 @@ static Py_ssize_t breaks_in(const unsigned char *s, Py_ssize_t from, Py_ssize_t 
             if (*q == '\r' && !(q + 1 < end && q[1] == '\n')) count++;
         if (!lf) break;
         count++;
-        (*lfs)++;
         p = lf + 1;
     }
     return count;
 }
 
 /* Reads the record at `pos`: on RECORD_OK, its fields are in sc->fields and *next, *breaks
-   (line breaks inside quoted fields), *ending, *quotes and *lfs (quote and LF bytes) are set. */
+   (line breaks inside quoted fields) and *ending are set. */
 static int parse_record(const Scanner *sc, Reading *r, const unsigned char *b, Py_ssize_t pos,
                         Py_ssize_t n, int final, Py_ssize_t *next, Py_ssize_t *breaks,
-                        int *ending, Py_ssize_t *quotes, Py_ssize_t *lfs) {
+                        int *ending) {
     const unsigned char d = sc->delimiter, q = sc->quote;
-    Py_ssize_t i = pos, nf = 0, brk = 0, nq = 0, nlf = 0;
+    Py_ssize_t i = pos, nf = 0, brk = 0;
     int any = 0;
     for (;;) {
         if (nf == sc->width) return RECORD_DECLINED;
@@ -84,15 +82,13 @@ static int parse_record(const Scanner *sc, Reading *r, const unsigned char *b, P
                 if (at == NULL) return final ? RECORD_DECLINED : RECORD_MORE;
                 Py_ssize_t k = at - b;
                 if (memchr(b + j, '\n', (size_t)(k - j)) || memchr(b + j, '\r', (size_t)(k - j)))
-                    brk += breaks_in(b, j, k, &nlf);
+                    brk += breaks_in(b, j, k);
                 if (k + 1 < n && b[k + 1] == q) {
                     escaped = 1;
-                    nq += 2;
                     j = k + 2;
                     continue;
                 }
                 if (k + 1 >= n && !final) return RECORD_MORE;
-                nq += 2;
                 f.start = i + 1;
                 f.len = k - i - 1;
                 f.escaped = escaped;
@@ -136,8 +132,6 @@ static int parse_record(const Scanner *sc, Reading *r, const unsigned char *b, P
     if (*ending != ENDING_NONE && *ending != sc->ending) return RECORD_DECLINED;
     *next = i;
     *breaks = brk;
-    *quotes = nq;
-    *lfs = nlf + (*ending == ENDING_LF || *ending == ENDING_CRLF);
     return RECORD_OK;
 }
 
@@ -193,7 +187,7 @@ typedef struct {
     PyObject *scanner;
     Py_buffer view;
     int has_view;
-    Py_ssize_t start, end, records, endings, quotes, lfs;
+    Py_ssize_t start, end, records, endings;
     unsigned long long lines;
     int status;
     int out_of_memory;
@@ -278,11 +272,10 @@ static void check_records(const Scanner *sc, Checked *ch, int final) {
             Py_ssize_t to = valid + VALIDATE_WINDOW < n ? valid + VALIDATE_WINDOW : n;
             valid = validate_utf8(b, valid, to, &bad);
         }
-        Py_ssize_t next, breaks, nq, nlf;
+        Py_ssize_t next, breaks;
         int ending;
         int whole = valid == n && !bad;
-        int got = parse_record(sc, &r, b, pos, valid, final && whole, &next, &breaks, &ending,
-                               &nq, &nlf);
+        int got = parse_record(sc, &r, b, pos, valid, final && whole, &next, &breaks, &ending);
         if (got == RECORD_MORE && !whole && !bad) {
             /* the record runs past the validated bytes: validate further and read it again */
             Py_ssize_t before = valid;
@@ -308,8 +301,6 @@ static void check_records(const Scanner *sc, Checked *ch, int final) {
         }
         ch->records++;
         ch->endings += ending != ENDING_NONE;
-        ch->quotes += nq;
-        ch->lfs += nlf;
         ch->lines += (unsigned long long)breaks + (ending != ENDING_NONE);
         pos = next;
     }
@@ -324,7 +315,7 @@ static Checked *check(Scanner *sc, PyObject *buffer, Py_ssize_t start, int final
     ch->scanner = Py_NewRef((PyObject *)sc);
     ch->has_view = 0;
     ch->start = ch->end = start;
-    ch->records = ch->endings = ch->quotes = ch->lfs = 0;
+    ch->records = ch->endings = 0;
     ch->lines = 0;
     ch->status = SCAN_DONE;
     ch->out_of_memory = 0;
@@ -353,17 +344,6 @@ static Checked *check(Scanner *sc, PyObject *buffer, Py_ssize_t start, int final
     return ch;
 }
 
-static Py_ssize_t count_byte(const unsigned char *b, Py_ssize_t from, Py_ssize_t to,
-                             unsigned char byte) {
-    Py_ssize_t count = 0;
-    const unsigned char *p = b + from, *end = b + to;
-    while (p < end && (p = memchr(p, byte, (size_t)(end - p))) != NULL) {
-        count++;
-        p++;
-    }
-    return count;
-}
-
 /* Remembers the checked records' keys in order, up to the first key already seen. */
 static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
     const unsigned char *b = ch->view.buf;
@@ -390,9 +370,7 @@ static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
             /* the record repeats a key: what precedes it is read, it is declined */
             Py_ssize_t pos = ch->marks[rec].start;
             unsigned long long at = line + ch->marks[rec].line;
-            Py_ssize_t quotes = count_byte(b, ch->start, pos, sc->quote);
-            Py_ssize_t lfs = count_byte(b, ch->start, pos, '\n');
-            return Py_BuildValue("nnKinnn", pos, rec, at, SCAN_STOPPED, rec, quotes, lfs);
+            return Py_BuildValue("nnKin", pos, rec, at, SCAN_STOPPED, rec);
         }
         unsigned long long at = line + ch->marks[rec].line;
         uint32_t first = at > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (uint32_t)at;
@@ -401,8 +379,8 @@ static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
                                  first, keys[u].hash, u < 4 ? free_slot[u] : SIZE_MAX) < 0)
                 return NULL;
     }
-    return Py_BuildValue("nnKinnn", ch->end, ch->records, line + ch->lines, ch->status,
-                         ch->endings, ch->quotes, ch->lfs);
+    return Py_BuildValue("nnKin", ch->end, ch->records, line + ch->lines, ch->status,
+                         ch->endings);
 }
 
 static PyObject *scanner_check(Scanner *sc, PyObject *args) {
@@ -424,7 +402,7 @@ static PyObject *scanner_commit(Scanner *sc, PyObject *args) {
     return commit(sc, ch, line);
 }
 
-/* scan(buffer, start, final, line) -> (end, records, line, status, endings, quotes, lfs) */
+/* scan(buffer, start, final, line) -> (end, records, line, status, endings) */
 static PyObject *scanner_scan(Scanner *sc, PyObject *args) {
     PyObject *buffer;
     Py_ssize_t start;
@@ -514,11 +492,10 @@ static PyMethodDef scanner_methods[] = {
      "commit(checked, line) -> what scan returns: remember the checked records' keys, the "
      "first record starting on `line`, up to the first record whose key was seen before."},
     {"scan", (PyCFunction)scanner_scan, METH_VARARGS,
-     "scan(buffer, start, final, line) -> (end, records, line, status, endings, quotes, lfs): "
-     "read clean records from `start` (on physical `line`); status 0: read to the end, 1: the "
-     "buffer ends inside a record, 2: the record at `end` is not one the scanner can vouch for. "
-     "`endings` counts the records read that had a line ending, `quotes` and `lfs` the quote "
-     "and LF bytes read."},
+     "scan(buffer, start, final, line) -> (end, records, line, status, endings): read clean "
+     "records from `start` (on physical `line`); status 0: read to the end, 1: the buffer ends "
+     "inside a record, 2: the record at `end` is not one the scanner can vouch for. `endings` "
+     "counts the records read that had a line ending."},
     {NULL, NULL, 0, NULL},
 };
 
