@@ -3,12 +3,14 @@ report."""
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
 NAMES = ("import-config", "settings", "report")
 
 
+@functools.cache
 def schema_text(name: str) -> str:
     """The text of the bundled schema `name`; ValueError for a name that is not bundled."""
     from importlib import resources
