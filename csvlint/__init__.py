@@ -23,6 +23,7 @@ _EXPORTS = {
     "save_config": "csvlint.lifecycle",
     "config_id": "csvlint.lifecycle",
     "ConfigError": "csvlint.api",
+    "CsvlintError": "csvlint.errors",
     "Report": "csvlint.report",
     "FileResult": "csvlint.report",
     "Omission": "csvlint.report",
@@ -37,6 +38,7 @@ _EXPORTS = {
 
 __all__ = [
     "ConfigError",
+    "CsvlintError",
     "Dialect",
     "FileResult",
     "Finding",
