@@ -42,9 +42,12 @@ class MappedColumn:
 
 @dataclass
 class ValuePlan:
-    """Every mapped column of a file, and the pivot's item columns."""
+    """Every mapped column of a file, and the pivot's item columns. `unbuilt` names the
+    columns whose value check the configuration's options cannot build, with why: CFG408
+    reports each of them on the configuration, which every lint against it checks first."""
 
     columns: list[MappedColumn] = field(default_factory=list)
+    unbuilt: list[tuple[str, str]] = field(default_factory=list)
 
     def of_kind(self, *kinds: str) -> list[MappedColumn]:
         """The mapped columns holding values of these kinds."""
@@ -67,7 +70,19 @@ def column_options(config: ImportConfig, column: Column | None) -> dict[str, obj
     return merged
 
 
-def _mapped(config: ImportConfig, column: Column, index: int) -> MappedColumn | None:
+def _check(plan: ValuePlan, name: str, kind: str, options: dict[str, object]) -> ValueCheck | None:
+    """The value check of a column, or None, noted in `plan.unbuilt`, when its options cannot
+    form one (CFG408's finding)."""
+    try:
+        return value_check(kind, options)
+    except ValueError as exc:
+        plan.unbuilt.append((name, str(exc)))
+        return None
+
+
+def _mapped(
+    plan: ValuePlan, config: ImportConfig, column: Column, index: int
+) -> MappedColumn | None:
     target = config.target
     kind: str | None = None
     unique, items, policy = False, None, column.options.on_missing_item
@@ -85,10 +100,9 @@ def _mapped(config: ImportConfig, column: Column, index: int) -> MappedColumn | 
         return None
     check = None
     if kind in CHECKED_TYPES:
-        try:
-            check = value_check(kind, column_options(config, column))
-        except ValueError:
-            return None  # an option the format cannot hold: the configuration's own finding
+        check = _check(plan, column.header, kind, column_options(config, column))
+        if check is None:
+            return None
     return MappedColumn(
         index,
         column.header,
@@ -114,27 +128,27 @@ def plan_for(context: FileContext, header: Header) -> ValuePlan:
             index = positions.get(column.header)
             if index is None:
                 continue
-            mapped = _mapped(config, column, index)
+            mapped = _mapped(plan, config, column, index)
             if mapped is not None:
                 plan.columns.append(mapped)
         pivot = config.file.pivot
         value_type = config.target.value_type
         if config.file.layout == "pivoted" and pivot is not None and value_type is not None:
-            check = None
-            if value_type in CHECKED_TYPES:
+            checked = value_type in CHECKED_TYPES
+            shared: ValueCheck | None = None
+            if checked:
                 try:
-                    check = value_check(value_type, column_options(config, None))
+                    shared = value_check(value_type, column_options(config, None))
                 except ValueError:
-                    check = None
+                    shared = None  # noted below for each item column that relies on it
             listed = {c.header: c for c in config.columns}
             for index in range(pivot.first_column - 1, header.width):
                 name = header.names[index]
-                own = check
-                if name in listed and listed[name].options.given() and value_type in CHECKED_TYPES:
-                    try:
-                        own = value_check(value_type, column_options(config, listed[name]))
-                    except ValueError:
-                        own = None
+                own = shared
+                if checked and name in listed and listed[name].options.given():
+                    own = _check(plan, name, value_type, column_options(config, listed[name]))
+                elif checked and shared is None:
+                    own = _check(plan, name, value_type, column_options(config, None))
                 plan.columns.append(MappedColumn(index, name, value_type, own))
     context.derived["value-plan"] = plan
     return plan

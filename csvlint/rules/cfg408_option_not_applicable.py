@@ -35,9 +35,10 @@ def column_kind(config: ImportConfig, column: Column) -> str | None:
     return None
 
 
-def format_problem(config: ImportConfig, column: Column, kind: str | None) -> str | None:
-    """Why a column's merged format options cannot form a format (two equal separators, a
-    digit in a prefix...), or None when they can."""
+def format_problem(config: ImportConfig, column: Column | None, kind: str | None) -> str | None:
+    """Why a column's merged format options (or, for None, the import-wide `formats` alone)
+    cannot form a format of `kind` (two equal separators, a digit in a prefix, a date format
+    with no day...), or None when they can."""
     from csvlint.formats.column import CHECKED_TYPES, value_check
     from csvlint.rules._values import column_options
 
@@ -50,16 +51,42 @@ def format_problem(config: ImportConfig, column: Column, kind: str | None) -> st
     return None
 
 
+#: where in `formats` each kind of value check takes its options from
+_FORMATS_POINTER = {
+    "number": "/formats",
+    "integer": "/formats",
+    "date": "/formats/date_format",
+    "boolean": "/formats/true_values",
+}
+
+
+def formats_problems(config: ImportConfig) -> dict[str, tuple[str, str]]:
+    """The kinds of value whose check the import-wide `formats` cannot build, each with the
+    pointer of the option at fault and why. Every column relying on them would go unchecked,
+    so they are judged whether a column uses them or not."""
+    found: dict[str, tuple[str, str]] = {}
+    for kind, pointer in _FORMATS_POINTER.items():
+        problem = format_problem(config, None, kind)
+        if problem is not None:
+            found[kind] = (pointer, problem)
+    return found
+
+
 class OptionNotApplicable(ConfigRule):
     """A format option on a target type it does not apply to.
 
     A date format on a number, `on_missing_item` on text, a prefix on a date, any option on a
     column that is not imported, a pivoted layout on a list, or options that cannot form a
-    format together (a thousands separator equal to the decimal separator, a digit in a
-    prefix): Pigment's wizard offers no such combination, so the configuration cannot be the
-    one saved in Pigment.
+    format together, on a column or in the import-wide `formats` (a thousands separator equal
+    to the decimal separator, a digit in a prefix, a date format without a day such as
+    `yyyy-MM`, an unknown token such as `MMMM`, a quoted literal holding digits, one word in
+    both `true_values` and `false_values`): Pigment's wizard offers no such combination, so
+    the configuration cannot be the one saved in Pigment. A format that cannot be built
+    would leave every value relying on it unchecked, so it blocks Copy ID and fails the lint
+    of every extract checked against the configuration.
 
     Fails: `{header: Amount, property: Amount, date_format: dd/MM/yyyy}` (Amount is a number).
+    Fails: `formats: {date_format: yyyy-MM}` (no day: no date column could be checked).
     Passes: `{header: Amount, property: Amount, thousands_separator: ","}`.
     """
 
@@ -71,6 +98,19 @@ class OptionNotApplicable(ConfigRule):
         config = subject.config
         if config is None:
             return
+        wide = formats_problems(config)
+        reported: set[str] = set()
+        for pointer, why in wide.values():
+            if why in reported:
+                continue  # a number and an integer check fail alike
+            reported.add(why)
+            yield at(
+                config,
+                pointer,
+                f"the import-wide formats cannot be: {why}",
+                hint="every column relying on this default would go unchecked; fix it, or "
+                "give each such column its own option",
+            )
         for column in config.columns:
             given = column.options.given()
             if not given:
@@ -95,7 +135,7 @@ class OptionNotApplicable(ConfigRule):
                     hint="remove the option, or map the column to a target it applies to",
                 )
             problem = format_problem(config, column, kind)
-            if problem:
+            if problem and (kind not in wide or wide[kind][1] != problem):
                 yield at(
                     config,
                     column.pointer,
