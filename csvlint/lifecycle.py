@@ -1,7 +1,9 @@
 """Save, Verify and Copy ID: csvlint's model of Pigment's gate on import configurations.
 
-Save checks a configuration against its sample and, when nothing blocks Copy ID, stamps its
-`id` and `saved.fingerprint`. Verify checks that a saved configuration still holds. Copy ID
+A configuration is a draft (never saved), checked (saved, no ID yet) or linked (saved with the
+ID Pigment's Copy ID gave). Save checks a configuration against its sample and, when nothing
+blocks Copy ID, stamps its `saved.fingerprint`, and the `id` given (csvlint never invents
+one: only Pigment issues them). Verify checks that a linked configuration still holds. Copy ID
 gives the ID only when verify passes.
 """
 
@@ -19,24 +21,26 @@ from csvlint.report import Report
 from csvlint.settings import Settings
 
 #: checks a save does not run: it is what refreshes the fingerprint and ends the draft
-_NOT_ON_SAVE = ("CFG409", "CFG411")
+_NOT_ON_SAVE = ("CFG409", "CFG411", "CFG416")
 
 
 class ConfigFileError(Exception):
     """A configuration path that is not a file."""
 
 
+class IdConflict(Exception):
+    """`--id` names another ID than the one the configuration already has (or than another
+    configuration's): the file is left as it is."""
+
+
 @dataclass(frozen=True)
 class Saved:
-    """The outcome of a save: the report, and the ID written (None when nothing was)."""
+    """The outcome of a save: the report, whether the file was stamped, and its ID after the
+    save (None for a configuration checked but not linked yet)."""
 
     report: Report
-    id: str | None
-
-    @property
-    def written(self) -> bool:
-        """Whether the file was stamped."""
-        return self.id is not None
+    written: bool
+    id: str | None = None
 
 
 def _project(settings: Settings | None, ignore: Sequence[str] = ()) -> Project:
@@ -85,11 +89,17 @@ def config_id(path: Path | str, settings: Settings | None = None) -> tuple[str |
 
 
 def save_config(
-    path: Path | str, new_id: str | None = None, settings: Settings | None = None
+    path: Path | str,
+    new_id: str | None = None,
+    settings: Settings | None = None,
+    *,
+    replace_id: bool = False,
 ) -> Saved:
     """Check the configuration against its sample and, when nothing blocks Copy ID, write its
-    `id` (the one given, else the one there, else a new UUID) and `saved.fingerprint`,
-    atomically. An ID once set never changes unless a new one is given."""
+    `saved.fingerprint`, and `new_id` (Pigment's, from Copy ID) when given, atomically.
+    Without `new_id` the ID stays as it is, or absent: the configuration is then checked, not
+    linked. An ID once set never changes unless `replace_id`: `IdConflict` otherwise, as for
+    an ID another configuration of the project has."""
     from csvlint.config.fingerprint import fingerprint
     from csvlint.config.write import stamp
 
@@ -101,14 +111,19 @@ def save_config(
     subject = project.check_config(file, shown)
     config = subject.config
     if config is not None and new_id is not None and new_id != config.id:
+        if config.id is not None and not replace_id:
+            raise IdConflict(
+                f"{shown} already has id {config.id}; --id {new_id} would replace it "
+                "(pass --replace-id if Pigment's configuration really changed)"
+            )
         # the ID about to be written must not collide with another configuration's
         for other in project.discovered():
             loaded = project.load(other)
             if other.resolve() != file.resolve() and loaded.config and loaded.config.id == new_id:
-                raise ConfigFileError(f"id {new_id} is already the id of {display(other)}")
+                raise IdConflict(f"id {new_id} is already the id of {display(other)}")
     report = project.report()
     if report.blocks_copy_id or config is None or subject.loaded.data is None:
-        return Saved(report, None)
-    chosen = new_id or config.id or str(uuid.uuid4())
-    stamp(file, id=chosen, fingerprint=fingerprint(subject.loaded.data))
-    return Saved(report, chosen)
+        return Saved(report, False)
+    chosen = new_id or config.id
+    stamp(file, id=new_id, fingerprint=fingerprint(subject.loaded.data))
+    return Saved(report, True, chosen)

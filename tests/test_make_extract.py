@@ -34,9 +34,14 @@ def test_the_clean_extract_lints_clean(extract: Path) -> None:
 
 
 def test_its_configuration_saves_and_verifies(extract: Path) -> None:
-    saved = csvlint.save_config(extract / "orders.import.yaml")
+    config = extract / "orders.import.yaml"
+    saved = csvlint.save_config(config)
     assert saved.written, [f.message for f in saved.report.findings]
-    assert not csvlint.verify_config(extract / "orders.import.yaml").blocks_copy_id
+    if saved.id is None:  # checked, not linked: Pigment's ID is still to come
+        report = csvlint.verify_config(config)
+        assert [f.code for f in report.findings if f.blocks_copy_id] == ["CFG416"]
+        saved = csvlint.save_config(config, "33d0d7d0-6125-47c4-b36a-882f4ed53b33")
+    assert not csvlint.verify_config(config).blocks_copy_id
 
 
 #: (record, column name, bad value, code): the defects injected into the extract

@@ -8,7 +8,15 @@ import click
 
 from csvlint.bundled import NAMES, schema_text
 from csvlint.cli.errors import Fatal
-from csvlint.rules import UnknownRule, all_rules, find
+from csvlint.rules import Rule, UnknownRule, all_rules, find
+
+
+def severity_text(rule: type[Rule]) -> str:
+    """The rule's default severity, and its severity under `config verify` and `config id`
+    where that differs: `info (error on verify)`."""
+    if rule.on_verify is not None and rule.on_verify is not rule.severity:
+        return f"{rule.severity.value} ({rule.on_verify.value} on verify)"
+    return rule.severity.value
 
 
 def rules_markdown() -> str:
@@ -18,9 +26,10 @@ def rules_markdown() -> str:
         "|---|---|---|---|---|",
     ]
     for r in all_rules():
-        blocks = "yes" if r.blocks_copy_id else "no" if r.on_sample == "never" else "on a sample"
         summary = r.summary().replace("|", "\\|")
-        lines.append(f"| {r.code} | {r.name} | {r.severity.value} | {blocks} | {summary} |")
+        lines.append(
+            f"| {r.code} | {r.name} | {severity_text(r)} | {r.copy_id_gate()} | {summary} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -45,7 +54,9 @@ def rules_command(fmt: str) -> None:
                 "code": r.code,
                 "name": r.name,
                 "severity": r.severity.value,
-                "blocks_copy_id": r.blocks_copy_id,
+                "severity_on_verify": (r.on_verify or r.severity).value,
+                "blocks_copy_id": r.copy_id_gate() != "no",
+                "blocks_copy_id_when": r.copy_id_gate(),
                 "needs_config": r.needs_config,
                 "summary": r.summary(),
             }
@@ -53,9 +64,11 @@ def rules_command(fmt: str) -> None:
         ]
         click.echo(json.dumps(data, indent=2))
         return
+    click.echo(f"{'code':<8}{'name':<29}{'severity':<26}{'blocks Copy ID':<15} summary")
     for r in rules:
-        blocks = "blocks Copy ID" if r.blocks_copy_id else ""
-        click.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {blocks:<15} {r.summary()}")
+        click.echo(
+            f"{r.code:<8}{r.name:<29}{severity_text(r):<26}{r.copy_id_gate():<15} {r.summary()}"
+        )
 
 
 @click.command("explain")
@@ -66,17 +79,8 @@ def explain_command(rule: str) -> None:
         found = find(rule)
     except UnknownRule as exc:
         raise Fatal(f"{exc}; `csvlint rules` lists them") from None
-    blocks = (
-        "yes, when an error"
-        if found.blocks_copy_id
-        else "no"
-        if found.on_sample == "never"
-        else "on a configuration's sample"
-        if found.on_sample == "always"
-        else "when an error on a configuration's sample"
-    )
     click.echo(f"{found.code} {found.name}")
-    click.echo(f"severity: {found.severity.value}; blocks Copy ID: {blocks}")
+    click.echo(f"severity: {severity_text(found)}; blocks Copy ID: {found.copy_id_gate()}")
     click.echo()
     click.echo(found.documentation())
 

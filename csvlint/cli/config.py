@@ -129,18 +129,29 @@ def init_command(
 @config_group.command("save")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "new_id", metavar="UUID", help="The ID Pigment's Copy ID gave.")
-def save_command(file: Path, new_id: str | None) -> None:
-    """Check FILE against its sample; when nothing blocks Copy ID, write its id and fingerprint.
+@click.option(
+    "--replace-id",
+    is_flag=True,
+    help="Let --id replace the ID the file already has (a configuration made anew in Pigment).",
+)
+def save_command(file: Path, new_id: str | None, replace_id: bool) -> None:
+    """Check FILE against its sample; when nothing blocks Copy ID, write its fingerprint, and
+    the id given with --id.
 
-    The file is written atomically, keeping comments and key order; on any blocking finding it
-    is left untouched and the command exits 1.
+    Without --id, a configuration with no id is checked but not linked: create it in Pigment
+    from its sample, then save again with --id and the ID of Pigment's Copy ID. An id never
+    changes unless --replace-id is given. The file is written atomically, keeping comments and
+    key order; on any blocking finding it is left untouched and the command exits 1.
     """
-    from csvlint.lifecycle import ConfigFileError, save_config
+    from csvlint.lifecycle import ConfigFileError, IdConflict, save_config
 
     try:
-        saved = save_config(file, new_id, current_settings())
+        saved = save_config(file, new_id, current_settings(), replace_id=replace_id)
     except ValueError:
         raise Fatal(f"--id {new_id!r} is not a UUID") from None
+    except IdConflict as exc:
+        click.echo(f"csvlint: {exc}; {file} not saved", err=True)
+        sys.exit(1)
     except ConfigFileError as exc:
         raise Fatal(str(exc)) from None
     except OSError as exc:
@@ -149,6 +160,12 @@ def save_command(file: Path, new_id: str | None) -> None:
         _show(saved.report, err=True, only_blocking=True)
         click.echo(f"{file} not saved: the findings above block Copy ID", err=True)
         sys.exit(1)
+    if saved.id is None:
+        click.echo(
+            f"checked {file}: not linked yet; create the import configuration in Pigment from "
+            f"its sample, then run `csvlint config save {file} --id UUID` with its Copy ID"
+        )
+        return
     click.echo(f"saved {file} (id {saved.id})")
 
 

@@ -58,7 +58,8 @@ def render_draft(
     lines = [
         "# Draft import configuration, written from its sample. The types and formats below are",
         "# guesses: check them and the mapping against Pigment's import wizard, then run",
-        "# `csvlint config save` on this file to check it against the sample and stamp its id.",
+        "# `csvlint config save` on this file to check it against the sample; once Pigment has",
+        "# the configuration, `csvlint config save --id UUID` with its Copy ID links the two.",
         "csvlint: 1",
         f"name: {_scalar(name)}",
         "target:",

@@ -21,6 +21,8 @@ Layout = Literal["flat", "pivoted"]
 OnMissingItem = Literal["create", "blank", "skip_row"]
 ClearItems = Literal["none", "entire_list", "limited_scope"]
 ConstantValue = str | int | float | bool
+#: draft: never saved; checked: saved, no ID from Pigment yet; linked: saved with Pigment's ID
+ConfigState = Literal["draft", "checked", "linked"]
 
 
 def escape_token(key: str | int) -> str:
@@ -245,8 +247,16 @@ class ImportConfig:
 
     @property
     def is_draft(self) -> bool:
-        """Not saved yet: no `id` or no `saved`."""
-        return self.id is None or self.saved_fingerprint is None
+        """Never saved: no `saved` fingerprint."""
+        return self.saved_fingerprint is None
+
+    @property
+    def state(self) -> ConfigState:
+        """Where the configuration is in its life: a draft (never saved), checked (saved, with
+        no ID yet: only Pigment issues one) or linked (saved with Pigment's ID)."""
+        if self.saved_fingerprint is None:
+            return "draft"
+        return "checked" if self.id is None else "linked"
 
     @property
     def header(self) -> tuple[str, ...]:

@@ -26,9 +26,10 @@ _ITEM = re.compile(r"^( *)-( +)\S")
 _INDENT = re.compile(r"^( *)\S")
 
 
-def stamp(path: Path, *, id: str, fingerprint: str) -> None:
-    """Set the top-level `id` (right after `csvlint` when new) and `saved.fingerprint` (at the
-    end when new) of the configuration file at `path`, keeping everything else.
+def stamp(path: Path, *, id: str | None, fingerprint: str) -> None:
+    """Set the top-level `id` (right after `csvlint` when new; left as it is for None) and
+    `saved.fingerprint` (at the end when new) of the configuration file at `path`, keeping
+    everything else.
 
     Raises ValueError when the file does not hold a mapping, and whatever reading or writing
     raises; the file is unchanged when anything fails.
@@ -54,16 +55,16 @@ def write_new(path: Path, text: str, *, overwrite: bool = False) -> None:
     write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
 
 
-def _stamp_json(text: str, id: str, fingerprint: str) -> str:
+def _stamp_json(text: str, id: str | None, fingerprint: str) -> str:
     data = json.loads(text)
     if not isinstance(data, dict):
         raise ValueError("the configuration is not a JSON object")
     stamped: dict[str, Any] = {}
-    if "csvlint" not in data and "id" not in data:
+    if id is not None and "csvlint" not in data and "id" not in data:
         stamped["id"] = id
     for key, value in data.items():
-        stamped[key] = id if key == "id" else value
-        if key == "csvlint" and "id" not in data:
+        stamped[key] = id if key == "id" and id is not None else value
+        if id is not None and key == "csvlint" and "id" not in data:
             stamped["id"] = id
     saved = stamped.get("saved")
     if isinstance(saved, dict):
@@ -73,7 +74,7 @@ def _stamp_json(text: str, id: str, fingerprint: str) -> str:
     return json.dumps(stamped, indent=2, ensure_ascii=False) + "\n"
 
 
-def _stamp_yaml(text: str, id: str, fingerprint: str) -> str:
+def _stamp_yaml(text: str, id: str | None, fingerprint: str) -> str:
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
 
@@ -86,7 +87,9 @@ def _stamp_yaml(text: str, id: str, fingerprint: str) -> str:
     data = yaml.load(text)
     if not isinstance(data, CommentedMap):
         raise ValueError("the configuration is not a YAML mapping")
-    if "id" in data:
+    if id is None:
+        pass  # checked, not linked: only Pigment issues an ID
+    elif "id" in data:
         data["id"] = _restyled(data["id"], id)
     else:
         keys = list(data)

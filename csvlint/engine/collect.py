@@ -28,17 +28,26 @@ class Collector:
         self.stopped = False
 
     def add(
-        self, rule: type[Rule], violations: Iterable[Violation], path: str, sample: bool = False
+        self,
+        rule: type[Rule],
+        violations: Iterable[Violation],
+        path: str,
+        sample: bool = False,
+        verifying: bool = False,
     ) -> None:
-        """Record a rule's violations on the file at `path`."""
+        """Record a rule's violations on the file at `path`; `verifying` under `config verify`
+        and `config id`, where a rule's `on_verify` severity applies."""
+        default = (rule.on_verify if verifying else None) or rule.severity
         for violation in violations:
-            self._add(rule, violation, path, sample)
+            self._add(rule, violation, path, sample, default)
 
-    def _add(self, rule: type[Rule], violation: Violation, path: str, sample: bool) -> None:
+    def _add(
+        self, rule: type[Rule], violation: Violation, path: str, sample: bool, default: Severity
+    ) -> None:
         if self.stopped:
             return  # --fail-fast: nothing after the first error
         where = violation.path or path
-        severity = self.selection.level(rule.code, violation.severity or rule.severity)
+        severity = self.selection.level(rule.code, violation.severity or default)
         if where not in self._ignored:
             self._ignored[where] = self.selection.ignored_in(where)
         if severity is None or rule.code in self._ignored[where]:

@@ -159,7 +159,7 @@ class Project:
             rules = [rule for rule in rules if rule.severity is not Severity.INFO]
         for rule in rules:
             judge = rule(FileContext(shown, config=config))
-            self.run.collector.add(rule, judge.check_config(subject), shown)
+            self.run.collector.add(rule, judge.check_config(subject), shown, verifying=verifying)
         self.run.files.append(FileResult(path=shown, kind="config"))
         self.subjects.append(subject)
         return subject

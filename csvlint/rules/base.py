@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 OnSample = Literal["errors", "always", "never"]
+CopyIdGate = Literal["yes", "on verify", "on a sample", "no"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,9 @@ class Rule:
     #: default), any finding ("always": the sample's dialect differs from the configuration's),
     #: or nothing ("never": a bad value fails an extract's lint, not the configuration)
     on_sample: ClassVar[OnSample] = "errors"
+    #: the severity under `config verify` and `config id`, where it differs from `severity`:
+    #: a draft is information while it is written, and an error where an ID is asked for
+    on_verify: ClassVar[Severity | None] = None
 
     def __init__(self, file: FileContext) -> None:
         self.file = file
@@ -114,6 +118,23 @@ class Rule:
     def default_blocks(cls) -> bool:
         """Whether an error of this rule blocks Copy ID by default."""
         return cls.blocks_copy_id
+
+    @classmethod
+    def copy_id_gate(cls) -> CopyIdGate:
+        """When the rule's findings block Copy ID at their default severity, in the words
+        `csvlint rules`, `csvlint explain` and the README all use, derived from the metadata
+        the engine applies: `blocks_copy_id` (its errors block), `severity`, `on_verify` and
+        `on_sample`. "yes": always; "on verify": under `config verify` and `config id`; "on a
+        sample": on a configuration's own sample; "no": never."""
+        if cls.blocks_copy_id:
+            if cls.severity is Severity.ERROR:
+                return "yes"
+            return "on verify" if cls.on_verify is Severity.ERROR else "no"
+        if cls.on_sample == "always" or (
+            cls.on_sample == "errors" and cls.severity is Severity.ERROR
+        ):
+            return "on a sample"
+        return "no"
 
 
 class FeedRule(Rule):

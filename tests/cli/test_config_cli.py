@@ -36,25 +36,63 @@ def test_a_draft_has_no_id_to_copy(drafted: Path) -> None:
     assert "CFG411" in err and "blocks Copy ID" in err
 
 
-def test_save_stamps_once_and_the_id_never_changes(drafted: Path) -> None:
+PIGMENT_ID = "33d0d7d0-6125-47c4-b36a-882f4ed53b33"
+
+
+def test_save_without_id_checks_but_never_invents_one(drafted: Path) -> None:
     code, out, _ = run("config", "save", drafted.name)
-    assert code == 0
-    first = drafted.read_text(encoding="utf-8")
-    assert "# Draft import configuration" in first  # comments are kept
-    code, out, _ = run("config", "id", drafted.name)
-    the_id = out.strip()
-    assert code == 0 and len(the_id) == 36 and f"id: {the_id}" in first
+    assert code == 0 and "not linked yet" in out and "--id UUID" in out
+    checked = drafted.read_text(encoding="utf-8")
+    assert "# Draft import configuration" in checked  # comments are kept
+    assert "\nid:" not in checked and "saved:\n  fingerprint: sha256:" in checked
     assert run("config", "save", drafted.name)[0] == 0
-    assert drafted.read_text(encoding="utf-8") == first  # saving twice changes nothing
+    assert drafted.read_text(encoding="utf-8") == checked  # saving twice changes nothing
+    for command in ("id", "verify"):
+        code, out, err = run("config", command, drafted.name)
+        assert code == 1, command
+        shown = err if command == "id" else out
+        assert "CFG416" in shown and "create the import configuration in Pigment" in shown
+        assert "blocks Copy ID" in shown and "CFG411" not in shown
+    assert run("config", "id", drafted.name)[1] == ""
+
+
+def test_save_links_pigments_id_and_the_id_never_changes(drafted: Path) -> None:
+    run("config", "save", drafted.name)
+    assert run("config", "save", drafted.name, "--id", PIGMENT_ID.upper())[0] == 0
+    linked = drafted.read_text(encoding="utf-8")
+    assert f"id: {PIGMENT_ID}" in linked
+    code, out, _ = run("config", "id", drafted.name)
+    assert (code, out) == (0, PIGMENT_ID + "\n")
+    assert run("config", "save", drafted.name)[0] == 0  # the id stays
+    assert run("config", "save", drafted.name, "--id", PIGMENT_ID)[0] == 0  # the same id
+    assert drafted.read_text(encoding="utf-8") == linked
     assert run("config", "verify")[0] == 0
 
 
-def test_save_takes_pigments_id(drafted: Path) -> None:
-    pigment = "33d0d7d0-6125-47c4-b36a-882f4ed53b33"
-    assert run("config", "save", drafted.name, "--id", pigment.upper())[0] == 0
-    assert run("config", "id", drafted.name)[1].strip() == pigment
+def test_another_id_is_refused_unless_replaced(drafted: Path) -> None:
+    run("config", "save", drafted.name, "--id", PIGMENT_ID)
+    linked = drafted.read_text(encoding="utf-8")
+    other = "0f6b2c1e-9a4d-4c3b-8e2f-5d7a1b9c0e3f"
+    code, out, err = run("config", "save", drafted.name, "--id", other)
+    assert code == 1 and out == ""
+    assert PIGMENT_ID in err and other in err and "--replace-id" in err
+    assert drafted.read_text(encoding="utf-8") == linked
+    assert run("config", "save", drafted.name, "--id", other, "--replace-id")[0] == 0
+    assert run("config", "id", drafted.name)[1].strip() == other
+
+
+def test_save_refuses_an_id_that_is_not_a_uuid(drafted: Path) -> None:
     code, _, err = run("config", "save", drafted.name, "--id", "not-a-uuid")
     assert code == 2 and "not a UUID" in err
+
+
+def test_save_refuses_an_id_another_configuration_has(drafted: Path) -> None:
+    run("config", "save", drafted.name, "--id", PIGMENT_ID)
+    copy = drafted.with_name("copy.import.yaml")
+    shutil.copy(drafted, copy)
+    copy.write_text(copy.read_text(encoding="utf-8").replace(f"id: {PIGMENT_ID}\n", ""))
+    code, _, err = run("config", "save", copy.name, "--id", PIGMENT_ID)
+    assert code == 1 and "already the id of" in err
 
 
 def test_save_refuses_and_leaves_the_file_alone(drafted: Path) -> None:
@@ -69,7 +107,7 @@ def test_save_refuses_and_leaves_the_file_alone(drafted: Path) -> None:
 
 
 def test_an_edit_after_saving_is_caught_by_verify(drafted: Path) -> None:
-    run("config", "save", drafted.name)
+    run("config", "save", drafted.name, "--id", PIGMENT_ID)
     edited = drafted.read_text(encoding="utf-8").replace(
         "clear_items: none", "clear_items: entire_list"
     )
@@ -81,7 +119,7 @@ def test_an_edit_after_saving_is_caught_by_verify(drafted: Path) -> None:
 
 
 def test_a_copied_configuration_shares_the_id(drafted: Path) -> None:
-    run("config", "save", drafted.name)
+    run("config", "save", drafted.name, "--id", PIGMENT_ID)
     shutil.copy(drafted, drafted.with_name("copy.import.yaml"))
     code, out, _ = run("config", "verify")
     assert code == 1

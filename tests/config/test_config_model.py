@@ -125,14 +125,20 @@ def test_sample_path_is_relative_to_the_configuration_folder() -> None:
 
 
 @pytest.mark.parametrize(
-    ("id", "fingerprint", "draft"),
-    [(None, None, True), ("x", None, True), (None, "sha256:0", True), ("x", "sha256:0", False)],
+    ("id", "fingerprint", "state"),
+    [
+        (None, None, "draft"),
+        ("x", None, "draft"),
+        (None, "sha256:0", "checked"),
+        ("x", "sha256:0", "linked"),
+    ],
 )
-def test_a_draft_lacks_an_id_or_a_save(
-    id: str | None, fingerprint: str | None, draft: bool
+def test_a_draft_lacks_a_save_and_a_checked_one_an_id(
+    id: str | None, fingerprint: str | None, state: str
 ) -> None:
     config = replace(_config("revenue.import.yaml"), id=id, saved_fingerprint=fingerprint)
-    assert config.is_draft is draft
+    assert config.state == state
+    assert config.is_draft is (state == "draft")
 
 
 def test_lines_of_model_parts() -> None:
