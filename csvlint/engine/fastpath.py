@@ -14,7 +14,13 @@ from csvlint.engine.context import FileContext
 from csvlint.engine.facts import Header
 from csvlint.formats.column import BooleanCheck, DateCheck, IntegerCheck, NumberCheck, ValueCheck
 from csvlint.reader.native import scanner_module
-from csvlint.rules._values import MappedColumn, keys_of, plan_for
+from csvlint.rules._values import (
+    MappedColumn,
+    combination_columns,
+    combinations_of,
+    keys_of,
+    plan_for,
+)
 
 if TYPE_CHECKING:
     from csvlint.reader._scan import ColumnFormat, ColumnSpec, KeySet, Scanner
@@ -78,13 +84,19 @@ def scanner_for(
 def _columns(context: FileContext, header: Header, expected: int) -> tuple[ColumnSpec, ...]:
     specs: list[ColumnSpec] = []
     keyed: set[int] = set()
+    placed = combination_columns(context, header)
+    if len(placed) > 1:
+        # the scanner keeps keys of one column: a combination of several is judged by the
+        # exact path, which reads every record of such a metric import
+        raise Unsupported("a metric with several dimension columns")
     for mapped in plan_for(context, header).columns:
         keys = None
-        if mapped.unique:
+        if mapped.unique or mapped in placed:
             if mapped.index in keyed:
                 raise Unsupported("one column feeds two unique properties")
             keyed.add(mapped.index)
-            keys = keys_of(context, mapped)
+            # one dimension column: its values are the combinations (VAL312's key set)
+            keys = keys_of(context, mapped) if mapped.unique else combinations_of(context)
             _native_set(keys).reserve(min(expected, _MOST_RESERVED))
         kind, fmt = _format(mapped.check)
         specs.append(
@@ -96,6 +108,7 @@ def _columns(context: FileContext, header: Header, expected: int) -> tuple[Colum
                 mapped.unique or mapped.kind == "dimension",
                 mapped.kind == "text",
                 fmt,
+                mapped.places,  # a blank item is VAL311's: the exact path reads that record
             )
         )
     return tuple(specs)

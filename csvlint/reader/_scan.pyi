@@ -15,7 +15,10 @@ class KeySet:
 ColumnFormat = (
     tuple[bytes, bytes, bytes, bytes, bool] | tuple[tuple[int, bytes], ...] | KeySet | None
 )
-ColumnSpec = tuple[int, int, KeySet | None, KeySet | None, bool, bool, ColumnFormat]
+ColumnSpec = (
+    tuple[int, int, KeySet | None, KeySet | None, bool, bool, ColumnFormat]
+    | tuple[int, int, KeySet | None, KeySet | None, bool, bool, ColumnFormat, bool]
+)
 
 class Scanner:
     def __init__(

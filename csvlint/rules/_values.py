@@ -33,11 +33,19 @@ class MappedColumn:
     on_missing_item: str | None = None
     #: the property or dimension the column writes, as messages name it
     target: str = ""
+    #: the column holds a metric's values (a pivot's item column, or `value: true`)
+    is_value: bool = False
 
     @property
     def column(self) -> int:
         """The 1-based column findings name."""
         return self.index + 1
+
+    @property
+    def places(self) -> bool:
+        """Whether the column's value says where a row goes: an item of a metric's dimension
+        or of a dimension-typed property, which a blank cannot name."""
+        return self.kind == "dimension" and not self.is_value
 
 
 @dataclass
@@ -112,6 +120,7 @@ def _mapped(
         frozenset(items) if items is not None and kind == "dimension" else None,
         policy,
         column.target_name or "",
+        column.value,
     )
 
 
@@ -149,7 +158,7 @@ def plan_for(context: FileContext, header: Header) -> ValuePlan:
                     own = _check(plan, name, value_type, column_options(config, listed[name]))
                 elif checked and shared is None:
                     own = _check(plan, name, value_type, column_options(config, None))
-                plan.columns.append(MappedColumn(index, name, value_type, own))
+                plan.columns.append(MappedColumn(index, name, value_type, own, is_value=True))
     context.derived["value-plan"] = plan
     return plan
 
@@ -163,6 +172,29 @@ def keys_of(context: FileContext, mapped: MappedColumn) -> KeyStore:
     if store is None:
         store = stores[mapped.index] = key_store()
     return cast(KeyStore, store)
+
+
+def combination_columns(context: FileContext, header: Header) -> list[MappedColumn]:
+    """The columns whose values together say which cell of a metric a row writes: its
+    dimensions' columns (in a pivoted file, the row header). None for a list."""
+    config = context.config
+    if config is None or config.target.is_list:
+        return []
+    return [m for m in plan_for(context, header).columns if m.places]
+
+
+def combinations_of(context: FileContext) -> KeyStore:
+    """The combinations of dimension values seen so far in a metric import, with their first
+    lines: the bounded key store of unique keys, shared by the repeated-combination rule and
+    the native scanner (which keeps it for a metric of one dimension column)."""
+    store = context.derived.get("combinations")
+    if store is None:
+        store = context.derived["combinations"] = key_store()
+    return cast(KeyStore, store)
+
+
+#: joins a row's dimension values into one key; no value holds it (the reader refuses NUL)
+COMBINATION_SEPARATOR = "\x00"
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from csvlint.rules._values import at_cell, mapped_values
 from csvlint.rules.base import Rule, Violation, Violations
 
 #: the severity of an unknown item follows what the import does with it
-_BY_POLICY = {
+BY_POLICY = {
     "skip_row": Severity.ERROR,
     "blank": Severity.WARNING,
     "create": Severity.INFO,
 }
-_EFFECT = {
+EFFECT = {
     "skip_row": "the row will be skipped",
     "blank": "it will be written as blank",
     "create": "a new item will be created",
@@ -74,7 +74,7 @@ class UnknownItem(Rule):
                         mapped,
                         position,
                         f"{value!r} is not an item of {mapped.target or mapped.name!r}: "
-                        f"{_EFFECT[policy]}",
+                        f"{EFFECT[policy]}",
                         hint="add the item in Pigment (and to `items`), or fix the value",
-                        severity=_BY_POLICY[policy],
+                        severity=BY_POLICY[policy],
                     )

@@ -194,7 +194,7 @@ static int formula_number(const unsigned char *s, Py_ssize_t n) {
 /* Whether a value is valid in its column; a key's uniqueness is judged apart (it needs the
    whole record to be clean before the key is remembered). */
 int value_ok(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
-    if (c->unique && n == 0) return 0;
+    if ((c->unique || c->required) && n == 0) return 0;
     if (c->padding && padded(s, n)) return 0;
     if (c->items && n && keyset_get(c->items, s, (size_t)n) < 0) return 0;
     if (c->formula && n) {
@@ -226,14 +226,15 @@ static int keyset_or_none(PyObject *obj, KeySet **out, const char *what) {
     return 0;
 }
 
-/* A column: (index, kind, unique keys, items, padding, formula, format) where format is
-   (decimal, thousands, prefix, suffix, percent) for numbers, the parts ((code, literal), ...)
-   for dates, the KeySet of words for booleans, and None otherwise. */
+/* A column: (index, kind, unique keys, items, padding, formula, format[, required]) where
+   format is (decimal, thousands, prefix, suffix, percent) for numbers, the parts ((code,
+   literal), ...) for dates, the KeySet of words for booleans, and None otherwise; `required`
+   declines a blank value. */
 int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
     PyObject *keys, *items, *format;
     memset(c, 0, sizeof(*c));
-    if (!PyArg_ParseTuple(item, "niOOppO:column", &c->index, &c->kind, &keys, &items, &c->padding,
-                          &c->formula, &format))
+    if (!PyArg_ParseTuple(item, "niOOppO|p:column", &c->index, &c->kind, &keys, &items,
+                          &c->padding, &c->formula, &format, &c->required))
         return -1;
     if (c->index < 0 || c->index >= width) {
         PyErr_SetString(PyExc_ValueError, "column index outside the record");

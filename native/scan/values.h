@@ -20,6 +20,7 @@ typedef struct {
     Py_ssize_t index;
     int kind;
     int unique;
+    int required;     /* a blank value is declined (a dimension: the row cannot be placed) */
     int padding;
     int formula;
     KeySet *keys;     /* unique: the file's keys (borrowed from `columns`) */

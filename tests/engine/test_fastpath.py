@@ -147,23 +147,56 @@ def small_steps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def lint(data: bytes, delimiter: str, native: bool, block: int, max_per_rule: int = 0) -> Report:
+#: a metric of one dimension column: the scanner keeps its values as the combinations
+METRIC = """\
+csvlint: 1
+name: Fast metric
+target:
+  type: metric
+  block: Revenue
+  dimensions: [{name: Country, items: [FR, DE, ES, NO]}, {name: Version}]
+  value_type: number
+file: {encoding: utf-8, delimiter: '%s', quote: '"', layout: flat}
+columns:
+  - {header: Country, dimension: Country, on_missing_item: blank}
+  - {header: Amount, value: true}
+  - {header: Note}
+constants: [{dimension: Version, value: Actual}]
+"""
+
+
+def metric(delimiter: str) -> ImportConfig:
+    loaded = load_config_text(METRIC % delimiter, Path("fast.import.yaml"))
+    assert loaded.config is not None, loaded.problems
+    return loaded.config
+
+
+def lint(
+    data: bytes,
+    delimiter: str,
+    native: bool,
+    block: int,
+    max_per_rule: int = 0,
+    configure: Any = config,
+) -> Report:
     run = Run(LintOptions(native=native, max_per_rule=max_per_rule))
     context = FileContext(
-        "fast.csv", config=config(delimiter), config_path="fast.import.yaml", listed=max_per_rule
+        "fast.csv", config=configure(delimiter), config_path="fast.import.yaml", listed=max_per_rule
     )
     run.lint_csv(context, blocks_from_bytes(data, size=block))
     return run.report()
 
 
-def same(data: bytes, delimiter: str, block: int, max_per_rule: int = 0) -> Report:
+def same(
+    data: bytes, delimiter: str, block: int, max_per_rule: int = 0, configure: Any = config
+) -> Report:
     """Lint on the exact path alone, then with the scanner, serial and with blocks checked
     ahead in threads; all three must agree."""
-    exact = lint(data, delimiter, False, block, max_per_rule)
+    exact = lint(data, delimiter, False, block, max_per_rule, configure)
     workers = Reader.workers
     try:
         for Reader.workers in (1, 2):
-            fast = lint(data, delimiter, True, block, max_per_rule)
+            fast = lint(data, delimiter, True, block, max_per_rule, configure)
             assert fast.findings == exact.findings
             assert fast.omitted == exact.omitted
             assert fast.files == exact.files
@@ -225,3 +258,69 @@ def test_an_unclosed_quote_is_left_to_the_exact_path(small_steps: None) -> None:
     data = ("\n".join(rows) + "\n").encode()
     report = same(data, ",", 512)
     assert ("CSV107", 151) in {(f.code, f.line) for f in report.findings}
+
+
+@st.composite
+def metric_extracts(draw: st.DrawFn) -> tuple[bytes, str]:
+    """A file of the one-dimension metric: known, unknown and blank items, some repeated."""
+    delimiter = draw(st.sampled_from([",", ";"]))
+    countries = draw(
+        st.lists(st.sampled_from(["FR", "DE", "ES", "NO", "IT", "", " FR", "X1", "X2", "X3"]),
+                 min_size=1, max_size=40)
+    )  # fmt: skip
+    rows = [["Country", "Amount", "Note"]]
+    for number, country in enumerate(countries):
+        fresh = f"C{number}" if draw(st.integers(0, 2)) else country
+        rows.append([fresh, draw(st.sampled_from(["1.5", "-2", "", "x"])), "n"])
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8"), delimiter
+
+
+@settings(
+    max_examples=int(os.environ.get("FASTPATH_EXAMPLES", "250")) // 2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(metric_extracts(), st.sampled_from([7, 64, 1 << 20]))
+def test_both_paths_report_the_same_on_a_metric(
+    small_steps: None, extract: tuple[bytes, str], block: int
+) -> None:
+    data, delimiter = extract
+    same(data, delimiter, block, configure=metric)
+
+
+def without_items(delimiter: str) -> ImportConfig:
+    text = METRIC.replace("{name: Country, items: [FR, DE, ES, NO]}", "{name: Country}")
+    loaded = load_config_text(text % delimiter, Path("fast.import.yaml"))
+    assert loaded.config is not None, loaded.problems
+    return loaded.config
+
+
+def test_blank_items_and_repeated_combinations_far_apart(small_steps: None) -> None:
+    rows = ["Country,Amount,Note"] + [f"C{i},1.5,n" for i in range(2000)]
+    rows += ["C17,2,n", ",3,n"]
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096, configure=without_items)
+    found = [(f.code, f.line) for f in report.findings if f.code in ("VAL311", "VAL312")]
+    assert found == [("VAL312", 2002), ("VAL311", 2003)]
+    assert "line 19" in next(f.message for f in report.findings if f.code == "VAL312")
+    assert Spy.vouched > 1900
+
+
+def test_a_metric_of_several_dimension_columns_is_read_exactly(small_steps: None) -> None:
+    two = METRIC.replace("  - {header: Note}", "  - {header: Note, dimension: Version}").replace(
+        "constants: [{dimension: Version, value: Actual}]\n", ""
+    )
+
+    def configure(delimiter: str) -> ImportConfig:
+        loaded = load_config_text(two % delimiter, Path("fast.import.yaml"))
+        assert loaded.config is not None, loaded.problems
+        return loaded.config
+
+    rows = ["Country,Amount,Note"] + [f"FR,{i},v{i % 500}" for i in range(1000)]
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096, configure=configure)
+    repeats = [f.line for f in report.findings if f.code == "VAL312"]
+    assert repeats == list(range(502, 1002))
+    assert Spy.vouched == 0
