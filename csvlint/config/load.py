@@ -136,14 +136,23 @@ def build_config(data: Mapping[str, Any], path: Path, source: SourceMap) -> Impo
         load_date=None
         if load_date is None
         else LoadDate(load_date.get("property"), load_date.get("dimension"), "/load_date"),
-        options=Options(
-            clear_items=options.get("clear_items", "none"),
-            apply_access_rights_to_admins=options.get("apply_access_rights_to_admins", False),
-        ),
+        options=_options(options),
         sample=data.get("sample"),
         files=tuple(data.get("files", [])),
         saved_fingerprint=data.get("saved", {}).get("fingerprint"),
         source=source,
+    )
+
+
+def _options(options: Mapping[str, Any]) -> Options:
+    clear = options.get("clear_items", "none")
+    scope = None
+    if isinstance(clear, Mapping):
+        clear, scope = clear["mode"], tuple(clear["scope"])
+    return Options(
+        clear_items=clear,
+        apply_access_rights_to_admins=options.get("apply_access_rights_to_admins", False),
+        clear_scope=scope,
     )
 
 
@@ -170,6 +179,8 @@ def _target(target: Mapping[str, Any]) -> Target:
         dimensions=dimensions,
         value_type=target.get("value_type"),
         pointer="/target",
+        value_list=target.get("list"),
+        value_items=_items(target.get("items")),
     )
 
 

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Literal
 
 TargetType = Literal["dimension_list", "transaction_list", "metric"]
-PropertyType = Literal["text", "number", "integer", "date", "boolean", "dimension"]
-ValueType = Literal["number", "integer", "boolean", "text", "date"]
+PropertyType = Literal[
+    "text", "number", "integer", "date", "boolean", "dimension", "access_rights", "permissions"
+]
+ValueType = Literal["number", "integer", "boolean", "text", "date", "dimension"]
 Layout = Literal["flat", "pivoted"]
 OnMissingItem = Literal["create", "blank", "skip_row"]
 ClearItems = Literal["none", "entire_list", "limited_scope"]
@@ -94,6 +96,9 @@ class Target:
     dimensions: tuple[Dimension, ...]
     value_type: ValueType | None
     pointer: str
+    #: a metric of dimension values: the list its values are items of, and its known items
+    value_list: str | None = None
+    value_items: tuple[str, ...] | None = None
 
     @property
     def is_list(self) -> bool:
@@ -214,6 +219,9 @@ class Options:
 
     clear_items: ClearItems = "none"
     apply_access_rights_to_admins: bool = False
+    #: `clear_items: {mode: limited_scope, scope: [...]}`: the dimension-typed properties
+    #: whose items in the file bound what is cleared (None: no scope given)
+    clear_scope: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

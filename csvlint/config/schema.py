@@ -118,7 +118,7 @@ def _describe(error: ValidationError, root: dict[str, Any], data: Any) -> Iterat
     context = "".join(
         f" {node['title']}"
         for key, node in nodes
-        if key == "then" and isinstance(node, dict) and "title" in node
+        if key in ("then", "else") and isinstance(node, dict) and "title" in node
     )
     if kind == "additionalProperties" and isinstance(value, dict):
         allowed = list(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
@@ -139,7 +139,18 @@ def _describe(error: ValidationError, root: dict[str, Any], data: Any) -> Iterat
     elif kind == "type":
         yield pointer, _wrong_type(expected, value)
     elif kind in ("anyOf", "oneOf"):
-        yield pointer, _alternatives(error)
+        # a value that is one of a choice of words or a mapping (clear_items): the branch of
+        # its own kind says best what is wrong
+        shaped = [
+            e
+            for e in error.context or []
+            if (e.validator not in ("type", "enum")) == isinstance(value, dict)
+            and e.validator != "required"
+        ]
+        if shaped and any(e.validator == "enum" for e in shaped) == (not isinstance(value, dict)):
+            yield from _describe(shaped[0], root, data)
+        else:
+            yield pointer, _alternatives(error)
     else:
         yield pointer, _plain(error)
 

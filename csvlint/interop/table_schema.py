@@ -168,7 +168,7 @@ def _column_field(config: ImportConfig, column: Column) -> Descriptor:
     target = config.target
     kind, unique, items = "text", False, None
     if column.value and not target.is_list:
-        kind = target.value_type or "text"
+        kind, items = target.value_type or "text", target.value_items
     elif column.dimension is not None and (dimension := target.dimension(column.dimension)):
         kind, items = "dimension", dimension.items
     elif column.property is not None and (prop := target.property(column.property)):

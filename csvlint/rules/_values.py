@@ -96,6 +96,7 @@ def _mapped(
     unique, items, policy = False, None, column.options.on_missing_item
     if column.value:
         kind = target.value_type if not target.is_list else None
+        items = target.value_items
     elif column.dimension is not None:
         dimension = target.dimension(column.dimension)
         if dimension is not None:
@@ -158,7 +159,20 @@ def plan_for(context: FileContext, header: Header) -> ValuePlan:
                     own = _check(plan, name, value_type, column_options(config, listed[name]))
                 elif checked and shared is None:
                     own = _check(plan, name, value_type, column_options(config, None))
-                plan.columns.append(MappedColumn(index, name, value_type, own, is_value=True))
+                items = config.target.value_items if value_type == "dimension" else None
+                plan.columns.append(
+                    MappedColumn(
+                        index,
+                        name,
+                        value_type,
+                        own,
+                        items=None if items is None else frozenset(items),
+                        on_missing_item=listed[name].options.on_missing_item
+                        if name in listed
+                        else None,
+                        is_value=True,
+                    )
+                )
     context.derived["value-plan"] = plan
     return plan
 

@@ -133,10 +133,13 @@ def _allowed(pointer: str) -> str:
         "thousands_separator": '"", ",", ".", " ", "\'"',
         "on_missing_item": '"create", "blank", "skip_row"',
         "clear_items": '"none", "entire_list", "limited_scope"',
-        "value_type": '"number", "integer", "boolean", "text", "date"',
+        "value_type": '"number", "integer", "boolean", "text", "date", "dimension"',
     }
     if pointer.startswith("/target/properties/"):
-        return '"text", "number", "integer", "date", "boolean", "dimension"'
+        return (
+            '"text", "number", "integer", "date", "boolean", "dimension", "access_rights", '
+            '"permissions"'
+        )
     return choices[pointer.rsplit("/", 1)[1]]
 
 
