@@ -233,12 +233,16 @@ class Project:
         targets = expand(paths, self.settings.exclude)
         if sum(t.path is None for t in targets) > 1:
             raise ProjectError("standard input (-) can be read only once")
-        given = self._given_config(config)
+        if config is not None and not config.is_file():
+            raise ProjectError(f"{config}: no such configuration file")
         for target in (t for t in targets if t.is_config):
             assert target.path is not None
             self.check_config(target.path, target.shown)
             if self.run.stopped:
                 return self.report()
+        # after the configurations linted themselves: one that is also --config is not
+        # checked twice
+        given = self._given_config(config)
         for target in (t for t in targets if not t.is_config):
             if target.path is not None and target.path.resolve() in self._samples:
                 continue  # already checked as its configuration's sample

@@ -226,3 +226,20 @@ def test_a_real_process_never_shows_a_traceback(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
+
+
+def test_a_configuration_linted_and_given_as_config_is_checked_once(in_tmp: Path) -> None:
+    (in_tmp / "e.csv").write_text("Order ID\nO1\n", encoding="utf-8")
+    (in_tmp / "o.import.yaml").write_text(
+        "csvlint: 1\nname: Orders\ntarget:\n  type: transaction_list\n  block: Orders\n"
+        "  properties: [{name: Order ID, type: text, unique: true}]\n"
+        "file: {encoding: utf-8, delimiter: ','}\ncolumns:\n"
+        "  - {header: Order ID, property: Ordre ID}\nsample: e.csv\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("lint", "o.import.yaml", "e.csv", "--config", "o.import.yaml",
+                       "--format", "json")  # fmt: skip
+    report = json.loads(out)
+    assert code == 1
+    assert [f["code"] for f in report["findings"] if f["code"] == "CFG405"] == ["CFG405"]
+    assert sorted(f["path"] for f in report["files"]) == ["e.csv", "o.import.yaml"]
