@@ -207,3 +207,14 @@ def test_unbuilt_import_wide_format_is_reported_once_not_per_column(in_tmp: Path
     _, report = _lint("orders.import.yaml")
     pointers = [f["pointer"] for f in report["findings"] if f["code"] == "CFG408"]
     assert sorted(pointers) == ["/columns/1/prefix", "/formats/date_format"]
+
+
+def test_save_and_copy_id_refuse_formats_that_cannot_be_built(in_tmp: Path) -> None:
+    _write(in_tmp, _flat("date", {"date_format": "yyyy-MM"}, {}), "flat", "date")
+    before = (in_tmp / "orders.import.yaml").read_text(encoding="utf-8")
+    save = ["config", "save", "orders.import.yaml", "--id", "33d0d7d0-6125-47c4-b36a-882f4ed53b33"]
+    result = CliRunner().invoke(cli, save)
+    assert result.exit_code == 1 and "CFG408" in result.stderr
+    assert (in_tmp / "orders.import.yaml").read_text(encoding="utf-8") == before
+    result = CliRunner().invoke(cli, ["config", "id", "orders.import.yaml"])
+    assert result.exit_code == 1 and result.stdout == "" and "CFG408" in result.stderr
