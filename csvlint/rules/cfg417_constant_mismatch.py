@@ -73,8 +73,7 @@ def _constant_problems(config: ImportConfig) -> Iterator[Violation]:
 
 
 class ConstantMismatch(ConfigRule):
-    """A constant value that its target cannot take, or a load date into a target that is
-    neither a date nor a dimension.
+    """A constant its target cannot take, or a load date into neither a date nor a dimension.
 
     A constant is written on every row, so one that does not parse under its target's type
     (a number property gets `n/a`), or names no known item of a dimension, spoils the whole

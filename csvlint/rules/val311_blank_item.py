@@ -8,8 +8,10 @@ from csvlint.rules.val307_unknown_item import BY_POLICY, EFFECT
 
 
 class BlankItem(Rule):
-    """A blank value in a column mapped to a metric's dimension or to a dimension-typed
-    property: the row names no item, so Pigment cannot place it.
+    """A blank value in a column mapped to a dimension: Pigment cannot place the row.
+
+    A column mapped to a metric's dimension or to a dimension-typed property must name an
+    item on every row.
 
     Every cell of a metric needs one item per dimension, and a blank names none: Pigment's
     import report lists such rows among its `MissingModality...` skipped data. The severity

@@ -6,8 +6,9 @@ from csvlint.rules.base import Rule, Violation, Violations
 
 
 class ClearWithoutData(Rule):
-    """A header and no data rows, pushed under `clear_items: entire_list`: the import deletes
-    every item of the list.
+    """No data rows under `clear_items: entire_list`: the import empties the list.
+
+    The file has a header and no data rows, and the import deletes every item of the list.
 
     "Clear items prior to import: entire list" empties the list before loading the file; a
     file with no rows then loads nothing, and the list is left empty. An export whose filter

@@ -102,3 +102,5 @@ def test_every_rule_has_cases_and_documentation() -> None:
         )
         doc = rule.documentation()
         assert "Fails" in doc and "Passes" in doc, f"{rule.code} documents no examples"
+        # the first line is the summary `csvlint rules` and the README show: a whole sentence
+        assert rule.summary().endswith("."), f"{rule.code}'s summary is cut: {rule.summary()}"
