@@ -145,6 +145,8 @@ def save_command(file: Path, new_id: str | None, replace_id: bool) -> None:
     """
     from csvlint.lifecycle import ConfigFileError, IdConflict, save_config
 
+    if replace_id and new_id is None:
+        raise Fatal("--replace-id replaces the id with the one --id gives; give --id UUID")
     try:
         saved = save_config(file, new_id, current_settings(), replace_id=replace_id)
     except ValueError:

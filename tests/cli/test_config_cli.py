@@ -84,6 +84,8 @@ def test_another_id_is_refused_unless_replaced(drafted: Path) -> None:
 def test_save_refuses_an_id_that_is_not_a_uuid(drafted: Path) -> None:
     code, _, err = run("config", "save", drafted.name, "--id", "not-a-uuid")
     assert code == 2 and "not a UUID" in err
+    code, _, err = run("config", "save", drafted.name, "--replace-id")
+    assert code == 2 and "give --id" in err
 
 
 def test_save_refuses_an_id_another_configuration_has(drafted: Path) -> None:

@@ -44,6 +44,8 @@ ON_COLUMN = [
     ("suffix", ".", "number", "twelve"),
     ("suffix", "%", "number", "twelve"),  # with percent: true
     ("percent", True, "integer", "twelve"),  # with suffix "%"
+    ("multiplier", float("inf"), "number", "twelve"),
+    ("multiplier", float("nan"), "integer", "twelve"),
 ]
 _PAIRED: dict[tuple[str, Any], dict[str, Any]] = {
     ("decimal_separator", ","): {"thousands_separator": ","},
