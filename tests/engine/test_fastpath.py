@@ -324,3 +324,31 @@ def test_a_metric_of_several_dimension_columns_is_read_exactly(small_steps: None
     repeats = [f.line for f in report.findings if f.code == "VAL312"]
     assert repeats == list(range(502, 1002))
     assert Spy.vouched == 0
+
+
+def test_a_metric_of_dimension_values_reads_alike(small_steps: None) -> None:
+    owner = (
+        METRIC.replace("value_type: number", "value_type: dimension\n  list: Employee\n"
+                       "  items: [E1, E2]")
+        .replace("{name: Country, items: [FR, DE, ES, NO]}", "{name: Country}")
+        .replace("{header: Amount, value: true}", "{header: Amount, value: true, "
+                 "on_missing_item: skip_row}")
+    )  # fmt: skip
+
+    def configure(delimiter: str) -> ImportConfig:
+        loaded = load_config_text(owner % delimiter, Path("fast.import.yaml"))
+        assert loaded.config is not None, loaded.problems
+        return loaded.config
+
+    rows = ["Country,Amount,Note"] + [f"C{i},E{1 + i % 2},n" for i in range(1500)]
+    rows[700] = "C699,E7,n"
+    rows[900] = "C899,,n"
+    rows[1200] = "C1199, E1,n"
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096, configure=configure)
+    assert [(f.code, f.line) for f in report.findings] == [
+        ("VAL307", 701),
+        ("VAL307", 1201),
+        ("VAL308", 1201),
+    ]
+    assert Spy.vouched > 1400
