@@ -264,3 +264,27 @@ def test_saving_a_draft_adds_only_the_id_and_the_save(tmp_path: Path) -> None:
     expected = draft.replace("csvlint: 1\n", f"csvlint: 1\nid: {ID}\n")
     expected += f"saved:\n  fingerprint: {saved.config.saved_fingerprint}\n"
     assert path.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("x.import.yaml", "csvlint: 1\nname: x\n"),
+        ("x.import.json", '{"csvlint": 1, "name": "x"}\n'),
+    ],
+)
+def test_stamp_without_an_id_writes_only_the_fingerprint(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    stamp(path, id=None, fingerprint=FINGERPRINT)
+    written = path.read_text(encoding="utf-8")
+    assert "id" not in written and FINGERPRINT in written
+
+
+def test_stamp_without_an_id_keeps_the_one_there(tmp_path: Path) -> None:
+    text = _stamped(tmp_path, "csvlint: 1\nid: 'kept'\nname: x\n")
+    path = tmp_path / "x.import.yaml"
+    stamp(path, id=None, fingerprint=FINGERPRINT)
+    assert path.read_text(encoding="utf-8") == text
