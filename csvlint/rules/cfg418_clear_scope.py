@@ -15,6 +15,9 @@ class ClearScope(ConfigRule):
     dimensions) there; any other name cannot be the configuration saved in Pigment, and what
     would be cleared is unknown.
 
+    A bare `clear_items: limited_scope` (no scope written) is a warning: nothing can be
+    checked.
+
     Fails: `scope: [Amount]` where Amount is a number, or `scope: [Mnth]` where the property
     is `Month`.
     Passes: `scope: [Month]` where Month is a dimension property.
@@ -26,7 +29,19 @@ class ClearScope(ConfigRule):
 
     def check_config(self, subject: ConfigSubject) -> Violations:
         config = subject.config
-        if config is None or config.options.clear_scope is None:
+        if config is None:
+            return
+        if config.options.clear_items == "limited_scope" and config.options.clear_scope is None:
+            yield at(
+                config,
+                "/options/clear_items",
+                "clear_items: limited_scope names no scope, so what it clears cannot be checked",
+                hint="write clear_items: {mode: limited_scope, scope: [...]} with the "
+                "properties the wizard's scope uses",
+                severity=Severity.WARNING,
+            )
+            return
+        if config.options.clear_scope is None:
             return
         target = config.target
         if target.is_list:
