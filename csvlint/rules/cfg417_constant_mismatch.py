@@ -41,6 +41,15 @@ def _constant_problems(config: ImportConfig) -> Iterator[Violation]:
         kind, items = found
         value = _written(constant.value)
         name = constant.target_name
+        prop = config.target.property(constant.property) if constant.property else None
+        if prop is not None and prop.unique:
+            yield at(
+                config,
+                constant.pointer,
+                f"a constant writes the unique property {name!r}: every row gets the same key",
+                hint="take the key from a column; a constant suits a property every row shares",
+            )
+            continue
         if kind in CHECKED_TYPES:
             try:
                 check = value_check(kind, column_options(config, None))
@@ -76,10 +85,11 @@ class ConstantMismatch(ConfigRule):
     """A constant its target cannot take, or a load date into neither a date nor a dimension.
 
     A constant is written on every row, so one that does not parse under its target's type
-    (a number property gets `n/a`), or names no known item of a dimension, spoils the whole
-    import. Numbers, dates and booleans are read with the import-wide `formats`, items
-    against the target's `items` when listed. The load date is the import's date: Pigment
-    writes it into a date property or a dimension (a time dimension), nothing else.
+    (a number property gets `n/a`), names no known item of a dimension, or fills a unique
+    property (every row the same key), spoils the whole import. Numbers, dates and booleans
+    are read with the import-wide `formats`, items against the target's `items` when listed.
+    The load date is the import's date: Pigment writes it into a date property or a dimension
+    (a time dimension), nothing else.
 
     Fails: `constants: [{property: Amount, value: n/a}]` where Amount is a number;
     `load_date: {property: Name}` where Name is text.

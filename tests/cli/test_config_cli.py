@@ -147,3 +147,40 @@ def test_missing_files_are_exit_2(in_tmp: Path) -> None:
         assert code == 2 and "no such configuration file" in err
     code, _, err = run("config", "init", "no.csv", "--target-type", "metric", "--block", "B")
     assert code == 2
+
+
+def test_the_lifecycle_in_a_real_process_from_another_folder(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(SAMPLE, project / "employees.csv")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    config = project / "employees.import.yaml"
+
+    def csvlint(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "csvlint", *args],
+            capture_output=True,
+            text=True,
+            cwd=outside,
+            env={**os.environ, "NO_COLOR": "1"},
+            check=False,
+        )
+
+    init = ("config", "init", str(project / "employees.csv"), "--target-type",
+            "dimension_list", "--block", "Employee", "--unique", "Employee ID",
+            "-o", str(config))  # fmt: skip
+    assert csvlint(*init).returncode == 0
+    assert csvlint("config", "save", str(config)).returncode == 0
+    copied = csvlint("config", "id", str(config))
+    assert (copied.returncode, copied.stdout) == (1, "") and "CFG416" in copied.stderr
+    assert csvlint("config", "save", str(config), "--id", PIGMENT_ID).returncode == 0
+    other = csvlint("config", "save", str(config), "--id", "0f6b2c1e-9a4d-4c3b-8e2f-5d7a1b9c0e3f")
+    assert other.returncode == 1 and PIGMENT_ID in other.stderr
+    assert "Traceback" not in other.stderr
+    copied = csvlint("config", "id", str(config))
+    assert (copied.returncode, copied.stdout) == (0, PIGMENT_ID + "\n")
