@@ -15,8 +15,6 @@ from csvlint.rules.base import Rule, Violations
 class RepeatedCombination(Rule):
     """The same combination of dimension items twice in a metric import.
 
-    Which of the two values Pigment keeps is not documented.
-
     A metric holds one value per combination of its dimensions' items. A flat file that gives
     the same tuple of dimension values on two rows, or a pivoted file with the same row header
     twice, writes one cell twice; Pigment does not say whether the first, the last or a sum
