@@ -73,6 +73,9 @@ class CsvLinter:
     ) -> None:
         self.context = context
         self.hooks = _Hooks.of(rules, context)
+        #: whether repeated combinations of a metric's items are checked (VAL312), which the
+        #: scanner supports for one dimension column only
+        self.combinations = any(rule.code == "VAL312" for rule in rules)
         self.collector = collector
         self.needs_rows = needs_rows
         self.progress = progress
@@ -219,6 +222,7 @@ class CsvLinter:
                 self.needs_rows,
                 # the records to come, by the size of those read so far
                 self.size * tokenizer.records // max(1, self._fed),
+                combinations=self.combinations,
             )
         return self._scanner
 

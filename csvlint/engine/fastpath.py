@@ -58,16 +58,19 @@ def scanner_for(
     ending: str,
     with_values: bool,
     expected_records: int = 0,
+    *,
+    combinations: bool = True,
 ) -> Scanner | None:
     """The scanner for the records after `header`, or None when the exact path must read all.
-    `expected_records` (an estimate) makes room for the keys at once."""
+    `expected_records` (an estimate) makes room for the keys at once; `combinations` says
+    whether a metric's repeated combinations of items are checked (VAL312)."""
     module = scanner_module()
     if module is None or encoding != "utf-8" or ending not in ("\n", "\r\n"):
         return None
     if not (delimiter.isascii() and quote.isascii()):
         return None
     try:
-        columns = _columns(context, header, expected_records) if with_values else ()
+        columns = _columns(context, header, expected_records, combinations) if with_values else ()
     except Unsupported:
         return None
     scanner: Scanner = module.Scanner(
@@ -81,10 +84,12 @@ def scanner_for(
     return scanner
 
 
-def _columns(context: FileContext, header: Header, expected: int) -> tuple[ColumnSpec, ...]:
+def _columns(
+    context: FileContext, header: Header, expected: int, combinations: bool
+) -> tuple[ColumnSpec, ...]:
     specs: list[ColumnSpec] = []
     keyed: set[int] = set()
-    placed = combination_columns(context, header)
+    placed = combination_columns(context, header) if combinations else []
     if len(placed) > 1:
         # the scanner keeps keys of one column: a combination of several is judged by the
         # exact path, which reads every record of such a metric import

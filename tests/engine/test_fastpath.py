@@ -138,8 +138,8 @@ def small_steps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(Reader, "carry_limit", 60)
     made = fastpath.scanner_for
 
-    def spied(*args: Any) -> Any:
-        scanner = made(*args)
+    def spied(*args: Any, **options: Any) -> Any:
+        scanner = made(*args, **options)
         return None if scanner is None else Spy(scanner)
 
     monkeypatch.setattr(fastpath, "scanner_for", spied)
@@ -352,3 +352,25 @@ def test_a_metric_of_dimension_values_reads_alike(small_steps: None) -> None:
         ("VAL308", 1201),
     ]
     assert Spy.vouched > 1400
+
+
+def test_a_metric_of_several_dimension_columns_keeps_the_scanner_without_val312(
+    small_steps: None,
+) -> None:
+    from csvlint.settings import Settings
+
+    two = METRIC.replace("  - {header: Note}", "  - {header: Note, dimension: Version}").replace(
+        "constants: [{dimension: Version, value: Actual}]\n", ""
+    )
+    loaded = load_config_text(two % ",", Path("fast.import.yaml"))
+    assert loaded.config is not None
+    rows = ["Country,Amount,Note"] + [f"FR,{i},v{i % 500}" for i in range(1000)]
+    data = ("\n".join(rows) + "\n").encode()
+    selection = Settings().with_options(ignore=("VAL312",)).selection()
+    found = []
+    for native in (False, True):
+        run = Run(LintOptions(native=native, selection=selection))
+        run.lint_csv(FileContext("m.csv", config=loaded.config), blocks_from_bytes(data, 4096))
+        found.append(run.report().findings)
+    assert found[0] == found[1]
+    assert Spy.vouched > 900
