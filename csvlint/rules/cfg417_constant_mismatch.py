@@ -60,7 +60,8 @@ def _constant_problems(config: ImportConfig) -> Iterator[Violation]:
                 yield at(
                     config,
                     f"{constant.pointer}/value",
-                    f"constant {value!r} for {kind} {name!r}: {bad[0].message}",
+                    f"constant {value!r} for {kind} {name!r}: "
+                    + bad[0].message.replace("this column's format", "the import-wide formats"),
                     hint="write the constant as the import-wide formats read a "
                     f"{kind}: it is written on every row",
                 )
