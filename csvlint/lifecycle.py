@@ -90,7 +90,7 @@ def save_config(
     """Check the configuration against its sample and, when nothing blocks Copy ID, write its
     `id` (the one given, else the one there, else a new UUID) and `saved.fingerprint`,
     atomically. An ID once set never changes unless a new one is given."""
-    from csvlint.config.fingerprint import fingerprint
+    from csvlint.config.fingerprint import file_fingerprint
     from csvlint.config.write import stamp
 
     file = _existing(Path(path))
@@ -110,5 +110,5 @@ def save_config(
     if report.blocks_copy_id or config is None or subject.loaded.data is None:
         return Saved(report, None)
     chosen = new_id or config.id or str(uuid.uuid4())
-    stamp(file, id=chosen, fingerprint=fingerprint(subject.loaded.data))
+    stamp(file, id=chosen, fingerprint=file_fingerprint(subject.loaded.data, file, subject.root))
     return Saved(report, chosen)

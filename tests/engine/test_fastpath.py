@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -225,3 +226,24 @@ def test_an_unclosed_quote_is_left_to_the_exact_path(small_steps: None) -> None:
     data = ("\n".join(rows) + "\n").encode()
     report = same(data, ",", 512)
     assert ("CSV107", 151) in {(f.code, f.line) for f in report.findings}
+
+
+def test_items_from_a_file_feed_the_scanner(
+    small_steps: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "stores.csv").write_bytes(
+        b"\xef\xbb\xbfCode;Name\nS1;One\nS2;Two\nS3;Three\nS4;Four\n"
+    )
+    text = CONFIG.replace("items: [S1, S2, S3]", "items: {file: stores.csv, column: Code}")
+    loaded = load_config_text(text % ",", tmp_path / "fast.import.yaml")
+    assert loaded.config is not None, loaded.problems
+    monkeypatch.setattr(sys.modules[__name__], "config", lambda delimiter: loaded.config)
+    rows = [",".join(HEADER)] + [
+        f"K{i},S{1 + i % 4},1.5,2,28/11/2026,TRUE,n,x" for i in range(2000)
+    ]
+    rows[1500] = "K1499,S9,1.5,2,28/11/2026,TRUE,n,x"
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096)
+    assert [(f.code, f.line) for f in report.findings] == [("VAL307", 1501)]
+    assert Spy.vouched > 1900

@@ -3,7 +3,8 @@
 A case gives `csv` (text), `csv_bytes` (bytes written as a YAML !!binary or an escaped
 string in `csv_escaped`), or `files` (several CSV files for cross-file rules); an optional
 `config` (import configuration YAML; its `sample` defaults to the case's CSV file); and
-`expect`, a list of `[code, line, column]`. Only the case file's own rule is selected, so a
+`expect`, a list of `[code, line, column]`. `extra` names more files (path → text, e.g. an
+items file) written beside them but not linted. Only the case file's own rule is selected, so a
 case says exactly what that rule reports and nothing else.
 """
 
@@ -52,6 +53,10 @@ def _write(case: dict[str, Any], folder: Path) -> None:
         (folder / name).write_bytes(text.encode("utf-8"))
     if not files:
         (folder / "case.csv").write_bytes(_csv_bytes(case))
+    extra: dict[str, str] = case.get("extra") or {}
+    for name, text in extra.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(text.encode("utf-8"))
     if "config" in case:
         text = case["config"]
         if "sample:" not in text:
