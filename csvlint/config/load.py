@@ -183,6 +183,8 @@ def _target(target: Mapping[str, Any]) -> Target:
         dimensions=dimensions,
         value_type=target.get("value_type"),
         pointer="/target",
+        application=target.get("application"),
+        block_id=target.get("block_id"),
     )
 
 

@@ -107,6 +107,9 @@ class Target:
     dimensions: tuple[Dimension, ...]
     value_type: ValueType | None
     pointer: str
+    #: the Pigment application (a name or an id) and the block's id, when recorded
+    application: str | None = None
+    block_id: str | None = None
 
     @property
     def is_list(self) -> bool:
