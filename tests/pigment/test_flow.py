@@ -234,3 +234,98 @@ def test_a_real_process_without_the_extra_says_how_to_get_it(tmp_path: Path) -> 
     )  # fmt: skip
     assert done.returncode == 2 and "pip install 'csvlint[pigment]'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+REASONS = [
+    "ParsingError",
+    "MissingModalityUseDefaultOrNullModality",
+    "MissingModalitySkippedDataRow",
+    "MissingWriteAccessRights",
+    "MissingModalitiesFromSnapshot",
+]
+
+
+@pytest.fixture
+def linked(workspace: tuple[Path, dict[str, str]]) -> tuple[Path, Path, dict[str, str]]:
+    project, ids = workspace
+    config = _draft(project)
+    assert run("pigment", "pull-items", config.name).exit_code == 0
+    assert run("config", "save", config.name, "--id", ids["config"]).exit_code == 0
+    return project, config, ids
+
+
+@pytest.mark.parametrize("reason", REASONS)
+def test_every_skipped_reason_is_reported_with_its_lines(
+    linked: tuple[Path, Path, dict[str, str]], pigment: FakePigment, reason: str
+) -> None:
+    _, config, ids = linked
+    column = None if reason == "MissingModalitiesFromSnapshot" else "Department"
+    pigment.outcomes[ids["config"]] = Outcome(
+        skipped=[{"count": 2, "reason": reason, "sourceColumnName": column, "samples": ["ENG"]}],
+        auto_created=3,
+    )
+    result = run("pigment", "push", "employees.csv", "--config", config.name, "--format", "json")
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, load_schema("pigment-import"))
+    assert result.exit_code == 1 and not data["ok"]
+    (entry,) = data["skipped"]
+    assert (entry["reason"], entry["count"]) == (reason, 2)
+    assert entry["lines"] == ([] if column is None else [2, 3])  # the two ENG rows
+    assert entry["located"] is (column is not None)
+    assert data["auto_created"][0]["count"] == 3
+
+
+def test_a_push_over_the_hourly_limit_waits_as_told(
+    linked: tuple[Path, Path, dict[str, str]], pigment: FakePigment
+) -> None:
+    _, config, _ = linked
+    pigment.faults.append(("push", "429:5"))
+    result = run("pigment", "push", "employees.csv", "--config", config.name)
+    assert result.exit_code == 0, result.output
+    assert [p for _, p in pigment.requests].count("/api/v1/import/push/csv") == 2
+    pigment.faults.append(("push", "429:7200"))
+    result = run("pigment", "push", "employees.csv", "--config", config.name)
+    assert result.exit_code == 2 and "rate limit" in result.stderr
+
+
+def test_the_library_lints_pushes_and_reports(
+    linked: tuple[Path, Path, dict[str, str]], pigment: FakePigment
+) -> None:
+    from csvlint.pigment import PigmentClient
+    from csvlint.pigment.push import push_file
+
+    project, config, ids = linked
+    pigment.outcomes[ids["config"]] = Outcome(
+        polls=2,
+        skipped=[
+            {"count": 1, "reason": "ParsingError", "sourceColumnName": "Salary",
+             "samples": ["$98,250.50"]},
+        ],
+    )  # fmt: skip
+    polls: list[str] = []
+    with PigmentClient(pigment.url) as client:
+        pushed = push_file(
+            project / "employees.csv", config, client, on_poll=lambda s, _: polls.append(s.state)
+        )
+    assert pushed.pushed and pushed.lint.ok and pushed.result is not None
+    assert not pushed.result.ok and pushed.result.skipped[0].lines == (4,)
+    assert polls == ["InProgress", "InProgress", "Completed"]
+
+
+def test_pull_items_never_writes_outside_the_project(
+    linked: tuple[Path, Path, dict[str, str]],
+) -> None:
+    _, config, _ = linked
+    config.write_text(config.read_text().replace("lists/departments.csv", "../departments.csv"))
+    result = run("pigment", "pull-items", config.name)
+    assert result.exit_code == 2 and "outside the project" in result.stderr
+    assert not (config.parent.parent / "departments.csv").exists()
+
+
+def test_pull_items_names_a_list_pigment_does_not_have(
+    linked: tuple[Path, Path, dict[str, str]],
+) -> None:
+    _, config, _ = linked
+    config.write_text(config.read_text().replace("list: Department", "list: Departments"))
+    result = run("pigment", "pull-items", config.name)
+    assert result.exit_code == 2 and "no dimension list called 'Departments'" in result.stderr
