@@ -149,7 +149,7 @@ def push_file(
     from csvlint.config.load import load_config
 
     file, config_path = Path(path), Path(config)
-    report = lint(file, config=config_path, settings=settings, max_per_rule=0)
+    report = lint(file, config=config_path, settings=settings)
     loaded = load_config(config_path)
     outcome = Pushed(report, config=loaded.config)
     refused = report.blocks_copy_id if force else not report.ok
