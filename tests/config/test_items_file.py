@@ -3,6 +3,7 @@ by the fingerprint, never read from outside the project, and bounded in memory b
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -132,3 +133,13 @@ def test_a_million_items_are_read_with_memory_for_the_set(tmp_path: Path) -> Non
     wide = _read_million(tmp_path / "wide.csv", b"x" * 120)
     assert narrow[:3] == wide[:3] == (1_000_000, ";", "True")
     assert wide[3] - narrow[3] < 30, (narrow, wide)
+
+
+def test_a_table_schema_export_lists_the_file_s_items(project: Path) -> None:
+    code, out = run("config", "export", "emp.import.yaml", "--to", "table-schema")
+    assert code == 0, out
+    fields = {f["name"]: f for f in json.loads(out)["fields"]}
+    assert fields["Dept"]["constraints"]["enum"] == ["ENG", "SALES"]
+    (project / "emp.import.yaml").write_text(CONFIG % "lists/nope.csv")
+    code, out = run("config", "export", "emp.import.yaml", "--to", "table-schema")
+    assert code == 2 and "CFG421" in out

@@ -4,6 +4,7 @@ error type per failure, none of which ever shows a key."""
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,15 @@ def test_the_keys_are_never_in_an_error(pigment: FakePigment) -> None:
     with client(pigment) as pig, pytest.raises(CsvlintError) as caught:
         pig.applications()
     assert not any(key in str(caught.value) for key in KEYS.values())
+
+
+def test_retry_after_as_an_http_date(pigment: FakePigment) -> None:
+    from email.utils import formatdate
+
+    pigment.add_application("A")
+    later = formatdate(time.time() + 30, usegmt=True)
+    pigment.faults.append(("applications", f"429:{later}"))
+    waits: list[float] = []
+    with client(pigment, waits) as pig:
+        assert len(pig.applications()) == 1
+    assert len(waits) == 1 and 25 <= waits[0] <= 31

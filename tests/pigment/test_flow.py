@@ -329,3 +329,16 @@ def test_pull_items_names_a_list_pigment_does_not_have(
     config.write_text(config.read_text().replace("list: Department", "list: Departments"))
     result = run("pigment", "pull-items", config.name)
     assert result.exit_code == 2 and "no dimension list called 'Departments'" in result.stderr
+
+
+def test_a_terminal_sees_the_import_progress(
+    linked: tuple[Path, Path, dict[str, str]], pigment: FakePigment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csvlint.cli import pigment as command
+
+    _, config, ids = linked
+    monkeypatch.setattr(command, "interactive", lambda stream: True)
+    pigment.outcomes[ids["config"]] = Outcome(polls=2)
+    result = run("pigment", "push", "employees.csv", "--config", config.name)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count(": InProgress (") == 2 and ": Completed (" in result.stderr
