@@ -280,13 +280,19 @@ class PigmentClient:
                     )
                 raise ServerError(f"{call}: Pigment answered {status} after {attempt + 1} tries")
             if status >= 400:
-                _raise_for(response, status, call, kind, self._keys.secrets())
+                dashed = "-" in self._keys.key(kind)
+                _raise_for(response, status, call, kind, self._keys.secrets(), dashed)
             return response
         raise PigmentError(f"{call}: no answer")  # unreachable: the loop returns or raises
 
 
 def _raise_for(
-    response: httpx.Response, status: int, call: str, kind: KeyKind, secrets: tuple[str, ...]
+    response: httpx.Response,
+    status: int,
+    call: str,
+    kind: KeyKind,
+    secrets: tuple[str, ...],
+    dashed: bool = False,
 ) -> None:
     try:
         detail = response.read().decode("utf-8", "replace").strip()[:200]
@@ -298,9 +304,11 @@ def _raise_for(
         detail = detail.replace(secret, "***")
     said = f": {detail}" if detail else ""
     if status == 401:
+        # Pigment's old keys hold dashes and must be regenerated; say so without the key
+        old = " (a key with dashes is an old one: regenerate it)" if dashed else ""
         raise Unauthorized(
             f"{call}: Pigment refused the key (401): check that {VARIABLES[kind]} (or "
-            "PIGMENT_API_KEY) holds a valid, unexpired key of that kind"
+            f"PIGMENT_API_KEY) holds a valid, unexpired key of that kind{old}"
         )
     if status == 404:
         raise NotFound(f"{call}: not found in Pigment (404){said}")

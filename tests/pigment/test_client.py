@@ -72,7 +72,7 @@ def test_a_wrong_key_is_unauthorized_and_never_shown(
     monkeypatch.setenv("PIGMENT_METADATA_API_KEY", "wrong-5ecret")
     with client(pigment) as pig, pytest.raises(Unauthorized) as caught:
         pig.applications()
-    assert "PIGMENT_METADATA_API_KEY" in str(caught.value)
+    assert "PIGMENT_METADATA_API_KEY" in str(caught.value) and "old one" in str(caught.value)
     assert "5ecret" not in str(caught.value) and "5ecret" not in repr(caught.value)
     assert isinstance(caught.value, CsvlintError)
 
