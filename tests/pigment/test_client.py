@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fake_pigment import KEYS, FakePigment, Outcome
@@ -18,6 +19,7 @@ from csvlint.pigment import (
     NetworkError,
     NotFound,
     PigmentClient,
+    ProtocolError,
     RateLimited,
     ServerError,
     SizeLimit,
@@ -185,3 +187,21 @@ def test_retry_after_as_an_http_date(pigment: FakePigment) -> None:
     with client(pigment, waits) as pig:
         assert len(pig.applications()) == 1
     assert len(waits) == 1 and 25 <= waits[0] <= 31
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        [{"id": "not-a-uuid", "name": "A"}],
+        [{"id": "33d0d7d0-6125-47c4-b36a-882f4ed53b33", "name": "A", "owner": "x"}],
+        {"applications": []},
+    ],
+)
+def test_an_answer_of_another_shape_is_a_protocol_error(httpserver: Any, answer: Any) -> None:
+    httpserver.expect_request("/api/v1/applications").respond_with_json(answer)
+    keys = Keys({"metadata": "k"})
+    with PigmentClient(httpserver.url_for("/"), keys) as pig, pytest.raises(ProtocolError):
+        pig.applications()
+    httpserver.expect_request("/api/v1/blocks").respond_with_data("<html>", status=200)
+    with PigmentClient(httpserver.url_for("/"), keys) as pig, pytest.raises(ProtocolError):
+        pig.blocks("33d0d7d0-6125-47c4-b36a-882f4ed53b33")
