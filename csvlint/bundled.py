@@ -7,7 +7,7 @@ import functools
 import json
 from typing import Any
 
-NAMES = ("import-config", "settings", "report")
+NAMES = ("import-config", "settings", "report", "pigment-api", "pigment-import")
 
 
 @functools.cache

@@ -100,7 +100,7 @@ def save_config(
     Without `new_id` the ID stays as it is, or absent: the configuration is then checked, not
     linked. An ID once set never changes unless `replace_id`: `IdConflict` otherwise, as for
     an ID another configuration of the project has."""
-    from csvlint.config.fingerprint import fingerprint
+    from csvlint.config.fingerprint import file_fingerprint
     from csvlint.config.write import stamp
 
     file = _existing(Path(path))
@@ -125,5 +125,5 @@ def save_config(
     if report.blocks_copy_id or config is None or subject.loaded.data is None:
         return Saved(report, False)
     chosen = new_id or config.id
-    stamp(file, id=new_id, fingerprint=fingerprint(subject.loaded.data))
+    stamp(file, id=new_id, fingerprint=file_fingerprint(subject.loaded.data, file, subject.root))
     return Saved(report, True, chosen)

@@ -36,6 +36,8 @@ class Settings:
     field_size_limit: int = 1 << 20
     configs: tuple[str, ...] = DEFAULT_CONFIGS
     exclude: tuple[str, ...] = ()
+    #: `[tool.csvlint.pigment] url`: the host `csvlint pigment` commands talk to
+    pigment_url: str = "https://pigment.app"
 
     def with_options(self, **options: Any) -> Settings:
         """These settings with the options given on the command line (None: not given)."""
@@ -132,4 +134,5 @@ def _from_table(source: Path, table: dict[str, Any]) -> Settings:
         field_size_limit=table.get("field-size-limit", base.field_size_limit),
         configs=tuple(table.get("configs", base.configs)),
         exclude=tuple(table.get("exclude", ())),
+        pigment_url=table.get("pigment", {}).get("url", base.pigment_url),
     )

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,3 +54,29 @@ def generate(folder: Path, rows: int, *extra: str) -> Path:
         env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     return folder
+
+
+@pytest.fixture
+def pigment(httpserver: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A fake Pigment workspace (`fake_pigment.py`), with one key of each kind in the
+    environment."""
+    from fake_pigment import KEYS, FakePigment
+
+    for variable in ("PIGMENT_API_KEY",):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("PIGMENT_METADATA_API_KEY", KEYS["metadata"])
+    monkeypatch.setenv("PIGMENT_EXPORT_API_KEY", KEYS["export"])
+    monkeypatch.setenv("PIGMENT_IMPORT_API_KEY", KEYS["import"])
+    yield FakePigment(httpserver)
+    httpserver.clear()
+
+
+@pytest.fixture
+def pigment_project(in_tmp: Path, pigment: Any, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The current folder as a project whose settings name the fake's URL; the commands'
+    waits between polls take no time."""
+    from csvlint.pigment import client
+
+    monkeypatch.setattr(client, "pause", lambda seconds: None)
+    (in_tmp / ".csvlint.toml").write_text(f'[pigment]\nurl = "{pigment.url}"\n')
+    return in_tmp

@@ -60,6 +60,15 @@ def _register_config() -> None:
 _register_config()
 
 
+def _register_pigment() -> None:
+    from csvlint.cli.pigment import pigment_group
+
+    cli.add_command(pigment_group)
+
+
+_register_pigment()
+
+
 def main(argv: list[str] | None = None) -> None:
     """The `csvlint` command. Never lets a traceback out unless asked with -v."""
     args = sys.argv[1:] if argv is None else argv

@@ -10,7 +10,9 @@ them, and YAML's own types (quoted strings, anchored values) are plain text, num
 
 Everything else does not count: comments, key order, quoting style, `csvlint`, `id`, `name`,
 `description`, `sample`, `files` and `saved` itself. The fingerprint is `sha256:` followed by the
-hexadecimal SHA-256 digest of the UTF-8 bytes of the canonical form.
+hexadecimal SHA-256 digest of the UTF-8 bytes of the canonical form. A configuration that keeps
+known items in files (`items: {file, column}`) covers them too: a line per file, with its path,
+its column and the SHA-256 of its bytes, follows the canonical form.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 #: the parts of a configuration that say how a file is imported
@@ -33,10 +36,22 @@ def canonical_form(data: Mapping[str, Any]) -> str:
     return json.dumps(covered, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def fingerprint(data: Mapping[str, Any]) -> str:
-    """`sha256:<hex>` of the canonical form of `data`."""
-    digest = hashlib.sha256(canonical_form(data).encode("utf-8")).hexdigest()
+def fingerprint(data: Mapping[str, Any], items: str = "") -> str:
+    """`sha256:<hex>` of the canonical form of `data`, followed by `items` (what the items
+    files hold, see `file_fingerprint`) after a line break when there is any."""
+    form = canonical_form(data) + (f"\n{items}" if items else "")
+    digest = hashlib.sha256(form.encode("utf-8")).hexdigest()
     return f"sha256:{digest}"
+
+
+def file_fingerprint(data: Mapping[str, Any], path: Path, root: Path) -> str:
+    """The fingerprint of the configuration file at `path` whose data is `data`: its canonical
+    form and, when it keeps items in files (inside `root`), a line per file with its path,
+    column and the SHA-256 of its bytes. Editing an items file makes the save stale."""
+    from csvlint.config.items import items_digest, items_sources
+
+    sources = items_sources(data)
+    return fingerprint(data, items_digest(path, root, sources) if sources else "")
 
 
 def _normal(value: Any) -> Any:

@@ -21,6 +21,7 @@ from csvlint.config.model import (
     FileSettings,
     Formats,
     ImportConfig,
+    ItemsFile,
     LoadDate,
     Options,
     Pivot,
@@ -103,8 +104,14 @@ def _failed(path: Path, text: str, problem: ConfigProblem) -> LoadedConfig:
     return LoadedConfig(path, text, None, None, (problem,), SourceMap())
 
 
-def _items(value: list[str] | None) -> tuple[str, ...] | None:
-    return None if value is None else tuple(value)
+def _items(value: list[str] | dict[str, str] | None) -> tuple[str, ...] | None:
+    return tuple(value) if isinstance(value, list) else None
+
+
+def _items_file(value: object, pointer: str) -> ItemsFile | None:
+    if not isinstance(value, dict):
+        return None
+    return ItemsFile(value["file"], value["column"], f"{pointer}/items")
 
 
 def build_config(data: Mapping[str, Any], path: Path, source: SourceMap) -> ImportConfig:
@@ -165,11 +172,17 @@ def _target(target: Mapping[str, Any]) -> Target:
             list=p.get("list"),
             items=_items(p.get("items")),
             pointer=f"/target/properties/{i}",
+            items_file=_items_file(p.get("items"), f"/target/properties/{i}"),
         )
         for i, p in enumerate(target.get("properties", []))
     )
     dimensions = tuple(
-        Dimension(d["name"], _items(d.get("items")), f"/target/dimensions/{i}")
+        Dimension(
+            d["name"],
+            _items(d.get("items")),
+            f"/target/dimensions/{i}",
+            _items_file(d.get("items"), f"/target/dimensions/{i}"),
+        )
         for i, d in enumerate(target.get("dimensions", []))
     )
     return Target(
@@ -181,6 +194,9 @@ def _target(target: Mapping[str, Any]) -> Target:
         pointer="/target",
         value_list=target.get("list"),
         value_items=_items(target.get("items")),
+        value_items_file=_items_file(target.get("items"), "/target"),
+        application=target.get("application"),
+        block_id=target.get("block_id"),
     )
 
 

@@ -65,8 +65,20 @@ class ConfigProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemsFile:
+    """Known items kept in a CSV file of the project: `file`, relative to the configuration
+    file, and the header of the `column` that holds the item codes; `pointer` is where the
+    configuration says so (its `items`)."""
+
+    file: str
+    column: str
+    pointer: str
+
+
+@dataclass(frozen=True, slots=True)
 class Property:
-    """A property of a List that an import may write."""
+    """A property of a List that an import may write. Its known items are `items` when the
+    configuration lists them, or in `items_file` (read by `csvlint.config.items`)."""
 
     name: str
     type: PropertyType
@@ -74,15 +86,18 @@ class Property:
     list: str | None
     items: tuple[str, ...] | None
     pointer: str
+    items_file: ItemsFile | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Dimension:
-    """A dimension list of a Metric; `items` are its known item codes, when given."""
+    """A dimension list of a Metric; `items` are its known item codes, when listed, else
+    `items_file` may keep them."""
 
     name: str
     items: tuple[str, ...] | None
     pointer: str
+    items_file: ItemsFile | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +114,10 @@ class Target:
     #: a metric of dimension values: the list its values are items of, and its known items
     value_list: str | None = None
     value_items: tuple[str, ...] | None = None
+    value_items_file: ItemsFile | None = None
+    #: the Pigment application (a name or an id) and the block's id, when recorded
+    application: str | None = None
+    block_id: str | None = None
 
     @property
     def is_list(self) -> bool:
@@ -112,6 +131,25 @@ class Target:
     def dimension(self, name: str) -> Dimension | None:
         """The dimension called `name`, if the target has one."""
         return next((d for d in self.dimensions if d.name == name), None)
+
+    @builtins.property
+    def value_owner(self) -> Dimension | None:
+        """A metric of dimension values: its value list, seen as a dimension (its items)."""
+        if self.is_list or self.value_type != "dimension":
+            return None
+        return Dimension(
+            self.value_list or "", self.value_items, self.pointer, self.value_items_file
+        )
+
+    @builtins.property
+    def items_files(self) -> tuple[ItemsFile, ...]:
+        """Every items file of the target, in the order of the configuration."""
+        owners: tuple[Property | Dimension | None, ...] = (
+            *self.properties,
+            *self.dimensions,
+            self.value_owner,
+        )
+        return tuple(o.items_file for o in owners if o is not None and o.items_file is not None)
 
 
 @dataclass(frozen=True, slots=True)

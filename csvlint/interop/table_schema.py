@@ -65,6 +65,8 @@ from csvlint.formats.number import NumberFormat
 if TYPE_CHECKING:
     from frictionless import FrictionlessException
 
+    from csvlint.config.model import Dimension, Property
+
 #: A Frictionless descriptor as plain JSON data.
 Descriptor = dict[str, Any]
 
@@ -168,14 +170,25 @@ def _column_field(config: ImportConfig, column: Column) -> Descriptor:
     target = config.target
     kind, unique, items = "text", False, None
     if column.value and not target.is_list:
-        kind, items = target.value_type or "text", target.value_items
+        kind, owner = target.value_type or "text", target.value_owner
+        items = None if owner is None else _known(config, owner)
     elif column.dimension is not None and (dimension := target.dimension(column.dimension)):
-        kind, items = "dimension", dimension.items
+        kind, items = "dimension", _known(config, dimension)
     elif column.property is not None and (prop := target.property(column.property)):
-        kind, unique, items = prop.type, prop.unique, prop.items
+        kind, unique, items = prop.type, prop.unique, _known(config, prop)
     if column.options.on_missing_item == "create":
         items = None  # an unknown item becomes a new item: any value is accepted
     return _field(column.header, kind, _options(config, column), unique, items)
+
+
+def _known(config: ImportConfig, owner: Property | Dimension) -> Sequence[str] | None:
+    """Listed items as listed; an items file's sorted (unusable: an error, not no enum)."""
+    from csvlint.rules._values import known_items
+
+    found = owner.items if owner.items_file is None else known_items(config, owner)
+    if found is None and owner.items_file is not None:
+        raise DescriptorError(f"the items file {owner.items_file.file!r} cannot be used (CFG421)")
+    return found if found is None or isinstance(found, tuple) else sorted(found)
 
 
 def _options(config: ImportConfig, column: Column | None) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from csvlint.config.model import Column, ImportConfig
+from csvlint.config.model import Column, Dimension, ImportConfig, Property
 from csvlint.engine.facts import Header
 from csvlint.finding import Severity
 from csvlint.formats.column import CHECKED_TYPES, BadCell, ValueCheck, value_check
@@ -88,23 +88,36 @@ def _check(plan: ValuePlan, name: str, kind: str, options: dict[str, object]) ->
         return None
 
 
+def known_items(config: ImportConfig, owner: Property | Dimension) -> frozenset[str] | None:
+    """The known items of a property or dimension: listed in the configuration, or read from
+    its items file (None when it cannot be used: CFG421 reports that on the configuration)."""
+    if owner.items is not None:
+        return frozenset(owner.items)
+    if owner.items_file is None:
+        return None
+    from csvlint.config import items
+    from csvlint.engine.configfile import project_root
+
+    return items.known_items(config, owner.items_file, project_root(config.path))
+
+
 def _mapped(
     plan: ValuePlan, config: ImportConfig, column: Column, index: int
 ) -> MappedColumn | None:
     target = config.target
     kind: str | None = None
-    unique, items, policy = False, None, column.options.on_missing_item
+    unique, policy = False, column.options.on_missing_item
+    owner: Property | Dimension | None = None
     if column.value:
         kind = target.value_type if not target.is_list else None
-        items = target.value_items
+        owner = target.value_owner
     elif column.dimension is not None:
-        dimension = target.dimension(column.dimension)
-        if dimension is not None:
-            kind, items = "dimension", dimension.items
+        owner = target.dimension(column.dimension)
+        kind = "dimension" if owner is not None else None
     elif column.property is not None:
-        prop = target.property(column.property)
-        if prop is not None:
-            kind, unique, items = prop.type, prop.unique, prop.items
+        owner = target.property(column.property)
+        if owner is not None:
+            kind, unique = owner.type, owner.unique
     if kind is None:
         return None
     check = None
@@ -118,7 +131,7 @@ def _mapped(
         kind,
         check,
         unique,
-        frozenset(items) if items is not None and kind == "dimension" else None,
+        known_items(config, owner) if owner is not None and kind == "dimension" else None,
         policy,
         column.target_name or "",
         column.value,
@@ -159,14 +172,15 @@ def plan_for(context: FileContext, header: Header) -> ValuePlan:
                     own = _check(plan, name, value_type, column_options(config, listed[name]))
                 elif checked and shared is None:
                     own = _check(plan, name, value_type, column_options(config, None))
-                items = config.target.value_items if value_type == "dimension" else None
+                owner = config.target.value_owner
+                items = None if owner is None else known_items(config, owner)
                 plan.columns.append(
                     MappedColumn(
                         index,
                         name,
                         value_type,
                         own,
-                        items=None if items is None else frozenset(items),
+                        items=items,
                         on_missing_item=listed[name].options.on_missing_item
                         if name in listed
                         else None,

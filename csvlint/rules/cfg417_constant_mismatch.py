@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from csvlint.config.model import ConstantValue, ImportConfig
+from csvlint.config.model import ConstantValue, Dimension, ImportConfig, Property
 from csvlint.engine.configfile import ConfigSubject
 from csvlint.finding import Severity
 from csvlint.rules._config import at
@@ -23,11 +23,19 @@ def _target_of(
     target = config.target
     if dimension is not None:
         found = target.dimension(dimension)
-        return None if found is None else ("dimension", found.items)
+        return None if found is None else ("dimension", _items_of(config, found))
     if prop is not None:
         named = target.property(prop)
-        return None if named is None else (named.type, named.items)
+        return None if named is None else (named.type, _items_of(config, named))
     return None
+
+
+def _items_of(config: ImportConfig, owner: Property | Dimension) -> tuple[str, ...] | None:
+    """Known items listed or kept in an items file (CFG421 reports an unusable one)."""
+    from csvlint.rules._values import known_items
+
+    found = known_items(config, owner)
+    return None if found is None else tuple(sorted(found))
 
 
 def _constant_problems(config: ImportConfig) -> Iterator[Violation]:

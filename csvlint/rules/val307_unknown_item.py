@@ -3,7 +3,7 @@ from __future__ import annotations
 from csvlint.engine.facts import Header
 from csvlint.finding import Severity
 from csvlint.reader.grammar import Chunk
-from csvlint.rules._values import at_cell, mapped_values
+from csvlint.rules._values import at_cell, known_items, mapped_values
 from csvlint.rules.base import Rule, Violation, Violations
 
 #: the severity of an unknown item follows what the import does with it
@@ -25,8 +25,11 @@ class UnknownItem(Rule):
     Pigment skips the row, writes a blank or creates the item, as the column's
     `on_missing_item` says; the severity follows: `skip_row` (the default assumed when it is
     not set) is an error, `blank` a warning, `create` information. Only checked where the
-    configuration lists `items`. In a pivoted layout, the pivot's item columns are checked
-    against the pivot dimension's items too.
+    configuration gives `items`: listed, or kept in a CSV file of the project with
+    `items: {file: lists/departments.csv, column: Code}` (Pigment's own export of the list
+    fits: a BOM and a `;` or `,` delimiter are recognised); an items file that cannot be used
+    is a CFG421 error on the configuration, never a silently skipped check. In a pivoted
+    layout, the pivot's item columns are checked against the pivot dimension's items too.
 
     Fails: `Dept` value `SALSE` where the items are `SALES, ENG, FIN`.
     Passes: `SALES`; or `on_missing_item: create` (reported as information).
@@ -44,9 +47,9 @@ class UnknownItem(Rule):
         if config is None or pivot is None or config.file.layout != "pivoted":
             return
         dimension = config.target.dimension(pivot.dimension)
-        if dimension is None or dimension.items is None:
+        items = None if dimension is None else known_items(config, dimension)
+        if dimension is None or items is None:
             return
-        items = set(dimension.items)
         for column in range(pivot.first_column, header.width + 1):
             name = header.names[column - 1]
             if name not in items:

@@ -374,3 +374,21 @@ def test_a_metric_of_several_dimension_columns_keeps_the_scanner_without_val312(
         found.append(run.report().findings)
     assert found[0] == found[1]
     assert Spy.vouched > 900
+
+
+def test_items_from_a_file_feed_the_scanner(small_steps: None, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "stores.csv").write_bytes(
+        b"\xef\xbb\xbfCode;Name\nS1;One\nS2;Two\nS3;Three\nS4;Four\n"
+    )
+    text = CONFIG.replace("items: [S1, S2, S3]", "items: {file: stores.csv, column: Code}")
+    loaded = load_config_text(text % ",", tmp_path / "fast.import.yaml")
+    assert loaded.config is not None, loaded.problems
+    rows = [",".join(HEADER)] + [
+        f"K{i},S{1 + i % 4},1.5,2,28/11/2026,TRUE,n,x" for i in range(2000)
+    ]
+    rows[1500] = "K1499,S9,1.5,2,28/11/2026,TRUE,n,x"
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096, configure=lambda delimiter: loaded.config)
+    assert [(f.code, f.line) for f in report.findings] == [("VAL307", 1501)]
+    assert Spy.vouched > 1900

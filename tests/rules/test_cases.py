@@ -3,7 +3,11 @@
 A case gives `csv` (text), `csv_bytes` (bytes written as a YAML !!binary or an escaped
 string in `csv_escaped`), or `files` (several CSV files for cross-file rules); an optional
 `config` (import configuration YAML; its `sample` defaults to the case's CSV file); and
-`expect`, a list of `[code, line, column]`. Only the case file's own rule is selected, so a
+`expect`, a list of `[code, line, column]`. A case with `command: pigment-verify` runs
+`csvlint pigment verify` on its configuration against a fake Pigment holding `workspace` (a
+list of applications, each with blocks `{name, type, configurations: [{id, name}]}`). `extra`
+names more files (path → text, e.g. an
+items file) written beside them but not linted. Only the case file's own rule is selected, so a
 case says exactly what that rule reports and nothing else.
 """
 
@@ -52,6 +56,10 @@ def _write(case: dict[str, Any], folder: Path) -> None:
         (folder / name).write_bytes(text.encode("utf-8"))
     if not files:
         (folder / "case.csv").write_bytes(_csv_bytes(case))
+    extra: dict[str, str] = case.get("extra") or {}
+    for name, text in extra.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(text.encode("utf-8"))
     if "config" in case:
         text = case["config"]
         if "sample:" not in text:
@@ -71,9 +79,36 @@ def _lint_args(code: str, case: dict[str, Any]) -> list[str]:
     return args
 
 
+def _pigment_verify(
+    case: dict[str, Any], folder: Path, request: pytest.FixtureRequest
+) -> list[str]:
+    from fake_pigment import KEYS, FakePigment
+
+    fake = FakePigment(request.getfixturevalue("httpserver"))
+    monkeypatch = request.getfixturevalue("monkeypatch")
+    monkeypatch.setenv("PIGMENT_API_KEY", KEYS["metadata"])
+    for application in case["workspace"]:
+        app = fake.add_application(application["application"])
+        for block in application.get("blocks", []):
+            made = fake.add_block(app, block["name"], block["type"])
+            for config in block.get("configurations", []):
+                fake.add_configuration(app, made, config["name"], config["id"])
+    (folder / ".csvlint.toml").write_text(f'[pigment]\nurl = "{fake.url}"\n')
+    return ["pigment", "verify", "case.import.yaml", "--format", "json"]
+
+
 @pytest.mark.parametrize(("code", "case"), _cases())
-def test_case(code: str, case: dict[str, Any], in_tmp: Path) -> None:
+def test_case(
+    code: str, case: dict[str, Any], in_tmp: Path, request: pytest.FixtureRequest
+) -> None:
     _write(case, in_tmp)
+    if case.get("command") == "pigment-verify":
+        args = _pigment_verify(case, in_tmp, request)
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code in (0, 1), result.output
+        found = [[f["code"], f["line"], f["column"]] for f in json.loads(result.stdout)["findings"]]
+        assert [f for f in found if f[0] == code] == [list(item) for item in case["expect"]]
+        return
     if case.get("command") == "verify":
         result = CliRunner().invoke(cli, ["config", "verify", "case.import.yaml"])
         assert result.exit_code == case["expect_exit"], result.output
