@@ -15,6 +15,7 @@ from pathlib import Path
 from csvlint.engine.project import Project
 from csvlint.engine.run import LintOptions
 from csvlint.engine.sources import display
+from csvlint.errors import CsvlintError, DuplicateIdError, MissingPathError
 from csvlint.report import Report
 from csvlint.settings import Settings
 
@@ -22,8 +23,9 @@ from csvlint.settings import Settings
 _NOT_ON_SAVE = ("CFG409", "CFG411")
 
 
-class ConfigFileError(Exception):
-    """A configuration path that is not a file."""
+#: the name this module gave its errors first: a configuration that is not a file is now a
+#: `MissingPathError`, an ID another configuration has a `DuplicateIdError`
+ConfigFileError = CsvlintError
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def _project(settings: Settings | None, ignore: Sequence[str] = ()) -> Project:
 
 def _existing(path: Path) -> Path:
     if not path.is_file():
-        raise ConfigFileError(f"{path}: no such configuration file")
+        raise MissingPathError(f"{path}: no such configuration file")
     return path
 
 
@@ -67,6 +69,8 @@ def verify_config(
     verdict."""
     given = [paths] if isinstance(paths, str | Path) else list(paths)
     project = _project(settings)
+    if given:
+        project.settle(Path(given[0]))  # its project, never the current folder's
     for path in given:
         file = _existing(Path(path))
         project.check_config(file, display(file), verifying=True)
@@ -97,6 +101,7 @@ def save_config(
     if new_id is not None:
         new_id = str(uuid.UUID(new_id))  # ValueError for a malformed ID: the caller says so
     project = _project(settings, ignore=_NOT_ON_SAVE)
+    project.settle(file)
     shown = display(file)
     subject = project.check_config(file, shown)
     config = subject.config
@@ -105,7 +110,7 @@ def save_config(
         for other in project.discovered():
             loaded = project.load(other)
             if other.resolve() != file.resolve() and loaded.config and loaded.config.id == new_id:
-                raise ConfigFileError(f"id {new_id} is already the id of {display(other)}")
+                raise DuplicateIdError(f"id {new_id} is already the id of {display(other)}")
     report = project.report()
     if report.blocks_copy_id or config is None or subject.loaded.data is None:
         return Saved(report, None)

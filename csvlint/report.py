@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from csvlint import __version__
 from csvlint.dialect import Dialect
+from csvlint.errors import LintError
 from csvlint.finding import Finding, Severity
 
 FileKind = Literal["csv", "config"]
@@ -76,17 +77,6 @@ class Omission:
             "column_name": self.column_name,
             "count": self.count,
         }
-
-
-class LintError(Exception):
-    """Raised by `Report.raise_for_errors()`; carries the report."""
-
-    def __init__(self, report: Report) -> None:
-        errors = report.count(Severity.ERROR)
-        first = next((f for f in report.findings if f.severity is Severity.ERROR), None)
-        detail = f": {first.path}:{first.line or 0}: {first.code} {first.message}" if first else ""
-        super().__init__(f"{errors} error{'s' if errors != 1 else ''}{detail}")
-        self.report = report
 
 
 @dataclass(frozen=True)

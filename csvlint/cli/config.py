@@ -135,14 +135,15 @@ def save_command(file: Path, new_id: str | None) -> None:
     The file is written atomically, keeping comments and key order; on any blocking finding it
     is left untouched and the command exits 1.
     """
-    from csvlint.lifecycle import ConfigFileError, save_config
+    from csvlint.errors import CsvlintError
+    from csvlint.lifecycle import save_config
 
     try:
-        saved = save_config(file, new_id, current_settings())
+        saved = save_config(file, new_id, current_settings([file]))
+    except CsvlintError as exc:
+        raise Fatal(str(exc)) from None
     except ValueError:
         raise Fatal(f"--id {new_id!r} is not a UUID") from None
-    except ConfigFileError as exc:
-        raise Fatal(str(exc)) from None
     except OSError as exc:
         raise Fatal(f"cannot write {file}: {exc.strerror or exc}") from None
     if not saved.written:
@@ -159,13 +160,14 @@ def verify_command(files: tuple[Path, ...]) -> None:
     matching, nothing blocking Copy ID. Exit 1 when something blocks.
 
     FILES default to every configuration of the project (setting `configs`)."""
-    from csvlint.lifecycle import ConfigFileError, project_configs, verify_config
+    from csvlint.errors import CsvlintError
+    from csvlint.lifecycle import project_configs, verify_config
 
-    settings = current_settings()
+    settings = current_settings(files)
     try:
         chosen = list(files) or project_configs(settings)
         report = verify_config(chosen, settings)
-    except ConfigFileError as exc:
+    except CsvlintError as exc:
         raise Fatal(str(exc)) from None
     _show(report)
     sys.exit(1 if report.blocks_copy_id else 0)
@@ -176,11 +178,12 @@ def verify_command(files: tuple[Path, ...]) -> None:
 def id_command(file: Path) -> None:
     """Print FILE's ID alone, when verify passes; else the blocking findings on standard
     error, and exit 1."""
-    from csvlint.lifecycle import ConfigFileError, config_id
+    from csvlint.errors import CsvlintError
+    from csvlint.lifecycle import config_id
 
     try:
-        found, report = config_id(file, current_settings())
-    except ConfigFileError as exc:
+        found, report = config_id(file, current_settings([file]))
+    except CsvlintError as exc:
         raise Fatal(str(exc)) from None
     if found is None:
         _show(report, err=True, only_blocking=True)

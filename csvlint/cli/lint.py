@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from csvlint.cli.errors import Fatal
 from csvlint.cli.output import emit, progress_factory
+from csvlint.errors import SettingsError
 from csvlint.reporters import FORMATS
-from csvlint.settings import Settings, SettingsError, load_settings
+from csvlint.settings import Settings, load_settings
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -19,12 +21,28 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-def current_settings() -> Settings:
-    """The settings found from the current directory upwards; exit 2 when they are bad."""
+def current_settings(paths: Sequence[str | Path] = ()) -> Settings:
+    """The settings of the project the paths belong to (the current folder's when none is
+    given); exit 2 when they are bad, or when the paths' projects have different settings."""
+    from csvlint.engine.discovery import project_root
+
+    starts = [Path(p) for p in paths if str(p) != "-" and Path(p).exists()] or [Path.cwd()]
+    # one settings file a project: the first path met in each project speaks for it
+    projects: dict[Path, Path] = {}
+    for start in starts:
+        projects.setdefault(project_root(start).path, start)
     try:
-        return load_settings()
+        found = {start: load_settings(start) for start in projects.values()}
     except SettingsError as exc:
         raise Fatal(str(exc)) from None
+    first, settings = next(iter(found.items()))
+    for start, other in found.items():
+        if other.source != settings.source:
+            raise Fatal(
+                f"{first} and {start} belong to projects with different settings "
+                f"({settings.source or 'none'}, {other.source or 'none'}): lint them apart"
+            )
+    return settings
 
 
 @click.command("lint")
@@ -84,10 +102,11 @@ def lint_command(
     checked itself and against its sample; a CSV file matched by a configuration's `files`
     patterns is checked against that configuration.
     """
-    from csvlint.engine.project import Project, ProjectError
+    from csvlint.engine.project import Project
     from csvlint.engine.run import LintOptions
+    from csvlint.errors import CsvlintError
 
-    settings = current_settings().with_options(
+    settings = current_settings(paths).with_options(
         select=_codes(select),
         ignore=_codes(ignore),
         format=fmt,
@@ -110,7 +129,7 @@ def lint_command(
     project = Project(settings, options, progress=progress_factory(quiet))
     try:
         report = project.lint_paths(list(paths) or ["."], config=config, stdin=sys.stdin.buffer)
-    except (ProjectError, OSError) as exc:  # a missing or unreadable path
+    except (CsvlintError, OSError) as exc:  # a missing or unreadable path
         raise Fatal(str(exc)) from None
     if not report.files:
         click.echo(
