@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +14,9 @@ from csvlint.cli.output import emit, progress_factory
 from csvlint.errors import SettingsError
 from csvlint.reporters import FORMATS
 from csvlint.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from csvlint.engine.project import Project
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -81,6 +85,11 @@ def current_settings(paths: Sequence[str | Path] = ()) -> Settings:
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first error.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, and no output when clean.")
+@click.option(
+    "--show-files",
+    is_flag=True,
+    help="List the files that would be linted, each with its configuration, and exit.",
+)
 def lint_command(
     paths: tuple[str, ...],
     config: Path | None,
@@ -94,6 +103,7 @@ def lint_command(
     same_header: bool,
     fail_fast: bool,
     quiet: bool,
+    show_files: bool,
 ) -> None:
     """Lint CSV files and import configurations.
 
@@ -127,16 +137,42 @@ def lint_command(
         same_header=same_header,
     )
     project = Project(settings, options, progress=progress_factory(quiet))
+    given = list(paths) or ["."]
+    if show_files:
+        _show_files(project, given, config)
+        return
+    # closed standard input (`<&-`) has no buffer: `-` then says so
+    stdin = getattr(sys.stdin, "buffer", None)
     try:
-        report = project.lint_paths(list(paths) or ["."], config=config, stdin=sys.stdin.buffer)
+        report = project.lint_paths(given, config=config, stdin=stdin)
     except (CsvlintError, OSError) as exc:  # a missing or unreadable path
         raise Fatal(str(exc)) from None
-    if not report.files:
-        click.echo(
-            f"csvlint: no CSV files or configurations found in {', '.join(paths) or '.'}",
-            err=True,
-        )
+    finally:
+        _warn_skipped(project)
+    for folder in project.empty:
+        click.echo(f"csvlint: no CSV file to lint in {folder}", err=True)
     if not (quiet and not report.findings and not report.omitted):
         emit(report, settings.format, output)
     failed = report.fails(strict=settings.strict)
     sys.exit(1 if failed and not exit_zero else 0)
+
+
+def _warn_skipped(project: Project) -> None:
+    for line in dict.fromkeys(project.skipped):
+        click.echo(f"csvlint: warning: {line}", err=True)
+
+
+def _show_files(project: Project, paths: list[str], config: Path | None) -> None:
+    """`--show-files`: each file and the configuration it would be checked against."""
+    from csvlint.errors import CsvlintError
+
+    try:
+        shown = project.show_files(paths, config)
+    except (CsvlintError, OSError) as exc:
+        raise Fatal(str(exc)) from None
+    finally:
+        _warn_skipped(project)
+    for path, against in shown:
+        click.echo(f"{path}: {'no configuration' if against is None else against}")
+    for folder in project.empty:
+        click.echo(f"csvlint: no CSV file to lint in {folder}", err=True)

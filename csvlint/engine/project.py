@@ -3,6 +3,7 @@ the configuration that receives it, then the checks across files."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -14,6 +15,7 @@ from csvlint.engine.discovery import ProjectRoot, Walk, inside, project_root, ro
 from csvlint.engine.globs import matches
 from csvlint.engine.run import LintOptions, ProgressFactory, Run
 from csvlint.engine.sources import (
+    Target,
     blocks_from_path,
     blocks_of,
     display,
@@ -62,6 +64,8 @@ class Project:
         self._parsed: dict[Path, tuple[str, Parsed]] = {}
         self._configs_linted = False
         self.subjects: list[ConfigSubject] = []
+        #: folders given to lint that hold no CSV file
+        self.empty: list[str] = []
 
     @property
     def root(self) -> Path:
@@ -116,6 +120,11 @@ class Project:
     def config_for(self, csv: Path) -> LoadedConfig | None:
         """The configuration of the file's own project whose `files` patterns (or `sample`)
         name this CSV file, checked (without its sample) the first time it is used."""
+        claimant = self.claimant(csv)
+        return None if claimant is None else self.reference(claimant)
+
+    def claimant(self, csv: Path) -> Path | None:
+        """The configuration of the file's own project that names this CSV file, unread."""
         resolved = csv.resolve()
         folder = resolved.parent
         root = self._roots.get(folder)
@@ -126,8 +135,7 @@ class Project:
             configs = self.discovered(root)
             index = ClaimIndex([self._read_claims(path.resolve()) for path in configs])
             self._indexes[root.path] = index
-        claimant = index.claimant(resolved)
-        return None if claimant is None else self.reference(claimant)
+        return index.claimant(resolved)
 
     def _read_claims(self, config: Path) -> Claims:
         """A configuration file's `sample` and `files`, read without validating the rest:
@@ -240,14 +248,45 @@ class Project:
 
     # -- lints ----------------------------------------------------------------------------
 
-    def lint_paths(
-        self, paths: Sequence[str], config: Path | None = None, stdin: BinaryIO | None = None
-    ) -> Report:
-        """Lint files and folders (and `-`, standard input, when `stdin` is given)."""
+    def targets(self, paths: Sequence[str]) -> list[Target]:
+        """What linting `paths` would read, this lint's project taken from the first path.
+        A folder with no CSV file in it is named in `empty`."""
         first = next((p for p in paths if p != "-"), None)
         if first is not None:
             self.settle(Path(first))
         targets = expand(paths, self.settings.exclude, self.walk)
+        self.empty = [
+            given
+            for given in paths
+            if given != "-"
+            and Path(given).is_dir()
+            and not any(
+                t.path is not None and not t.is_config and _under(t.path, given) for t in targets
+            )
+        ]
+        return targets
+
+    def show_files(
+        self, paths: Sequence[str], config: Path | None = None
+    ) -> list[tuple[str, str | None]]:
+        """Each file linting `paths` would read, with the configuration it would be checked
+        against (None: none; a configuration is checked against its own sample)."""
+        shown: list[tuple[str, str | None]] = []
+        for target in self.targets(paths):
+            if target.path is None:
+                shown.append((target.shown, display(config) if config else None))
+            elif target.is_config:
+                shown.append((target.shown, target.shown))
+            else:
+                claimant = config or self.claimant(target.path)
+                shown.append((target.shown, display(claimant) if claimant else None))
+        return shown
+
+    def lint_paths(
+        self, paths: Sequence[str], config: Path | None = None, stdin: BinaryIO | None = None
+    ) -> Report:
+        """Lint files and folders (and `-`, standard input, when `stdin` is given)."""
+        targets = self.targets(paths)
         if sum(t.path is None for t in targets) > 1:
             raise UsageError("standard input (-) can be read only once")
         given = self._given_config(config)
@@ -308,3 +347,7 @@ class Project:
         return self.run.report()
 
     _reported = False
+
+
+def _under(path: Path, folder: str) -> bool:
+    return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))
