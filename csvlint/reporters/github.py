@@ -34,9 +34,10 @@ def command(finding: Finding) -> str:
     properties = [("file", finding.path)]
     if finding.line is not None:
         properties.append(("line", str(finding.line)))
-    if finding.column is not None:
-        properties.append(("col", str(finding.column)))
-    properties.append(("title", f"{finding.code} {finding.rule}"))
+    # GitHub reads `col` as a character position in the line; a finding's column is a field's
+    # position in its record, so it goes in the title instead of misplacing the annotation
+    field = f" (field {finding.column})" if finding.column is not None else ""
+    properties.append(("title", f"{finding.code} {finding.rule}{field}"))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     message = finding.message if not finding.hint else f"{finding.message}\nhint: {finding.hint}"
     return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(message)}"
