@@ -57,7 +57,16 @@ def test_save_keeps_what_precedes_the_document_and_saving_twice_changes_nothing(
 ) -> None:
     (in_tmp / "s.csv").write_text("Employee ID,Name\nE1,Ada\n", encoding="utf-8")
     run(
-        *["config", "init", "s.csv", "--target-type", "dimension_list", "--block", "Staff", "--force"],
+        *[
+            "config",
+            "init",
+            "s.csv",
+            "--target-type",
+            "dimension_list",
+            "--block",
+            "Staff",
+            "--force",
+        ],
         "--unique",
         "Employee ID",
     )
