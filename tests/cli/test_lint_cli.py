@@ -226,3 +226,22 @@ def test_a_real_process_never_shows_a_traceback(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a,b\n1,2\n1,2,3\n"x"y,3\n',
+        'a,b\n"x"y,3\n1,2,3\n',
+        "a,b\n1,2\n\n1\n" + "1,2\n" * 50 + '1,"2\n',
+    ],
+)
+def test_fail_fast_stops_at_the_first_error_in_file_order(in_tmp: Path, text: str) -> None:
+    (in_tmp / "f.csv").write_text(text, encoding="utf-8")
+    _, full, _ = run("lint", "f.csv", "--format", "json")
+    _, fast, _ = run("lint", "f.csv", "--fail-fast", "--format", "json")
+    every = json.loads(full)["findings"]
+    first = next(f for f in every if f["severity"] == "error")
+    listed = json.loads(fast)["findings"]
+    assert [f for f in listed if f["severity"] == "error"] == [first]
+    assert listed == [f for f in every if (f["line"] or 0) <= first["line"]]
