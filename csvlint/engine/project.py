@@ -307,6 +307,11 @@ class Project:
                 try:
                     size = target.path.stat().st_size
                     self._lint_csv(target.shown, blocks_from_path(target.path), loaded, size)
+                except FileNotFoundError as exc:
+                    if not target.walked:
+                        raise MissingPathError(f"{target.shown}: no such file") from None
+                    # gone since the folder was searched: nothing to read, nothing to judge
+                    self.walk.skipped.append(f"{target.shown}: skipped: {exc.strerror or exc}")
                 except OSError as exc:
                     raise UnreadableFileError(
                         f"{target.shown}: cannot be read: {exc.strerror or exc}"

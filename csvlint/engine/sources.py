@@ -79,6 +79,8 @@ class Target:
 
     shown: str
     path: Path | None
+    #: found by searching a folder, not named: skipped with a warning if it goes away
+    walked: bool = False
 
     @property
     def is_config(self) -> bool:
@@ -107,7 +109,7 @@ def expand(
                 key = _key(child)
                 if key not in seen and not excluded(shown, exclude):
                     seen.add(key)
-                    found.append(Target(shown, child))
+                    found.append(Target(shown, child, walked=True))
         elif path.exists():
             if _key(path) not in seen:
                 seen.add(_key(path))

@@ -228,3 +228,36 @@ def test_a_nested_repository_is_another_project(
     # and its own files get its own configurations
     _, out, _ = run("lint", "--show-files", "vendor/other/extracts/employees_2026-12.csv")
     assert out.strip().endswith("vendor/other/imports/employees.import.yaml")
+
+
+def test_a_file_gone_between_the_search_and_its_read_is_skipped(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csvlint.engine.project import Project
+
+    original = Project.config_for
+
+    def vanishing(self: Project, csv: Path) -> object:
+        if csv.name == "employees_2026-11.csv":
+            csv.unlink()
+        return original(self, csv)
+
+    monkeypatch.setattr(Project, "config_for", vanishing)
+    monkeypatch.chdir(project)
+    code, out, err = run("lint", "extracts", "--format", "json")
+    assert "internal error" not in err and code == 1
+    assert "warning: extracts/employees_2026-11.csv: skipped" in err
+    assert "extracts/employees_2026-11.csv" not in {f["path"] for f in json.loads(out)["files"]}
+
+
+def test_paths_of_projects_with_different_settings_are_refused(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "work" / "other"
+    other.mkdir()
+    (other / ".csvlint.toml").write_text('ignore = ["VAL"]\n', encoding="utf-8")
+    (other / "x.csv").write_text("a\n1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "work")
+    code, _, err = run("lint", "project/extracts", "other/x.csv")
+    assert code == 2
+    assert "different settings" in err and err.count("\n") == 1
