@@ -90,6 +90,18 @@ def root_of_folder(folder: Path) -> ProjectRoot:
     return ProjectRoot(folder, False)
 
 
+def work_tree(folder: Path) -> Path | None:
+    """The root of the version-control work tree holding `folder` (itself or above, never
+    above home), whose `.gitignore` files apply to it; None outside one."""
+    home = _home()
+    for candidate in (folder, *folder.parents):
+        if is_vcs_root(candidate):
+            return candidate
+        if candidate == home:
+            break
+    return None
+
+
 def start_folder(path: Path) -> Path:
     """Where the search for a path's project starts: a folder itself, a file's folder."""
     try:
@@ -125,7 +137,8 @@ class Walk:
     def files(self, folder: Path, wanted: Callable[[str], bool]) -> Iterator[Path]:
         """The regular files under `folder` whose name is `wanted`, in a stable order."""
         root = project_root(folder).path
-        ignored = _GitIgnored(root, self._ignores) if is_vcs_root(root) else None
+        tree = work_tree(root)
+        ignored = _GitIgnored(tree, self._ignores) if tree is not None else None
 
         def failed(exc: OSError) -> None:
             self.skipped.append(f"{exc.filename}: skipped: {exc.strerror or exc}")

@@ -261,3 +261,17 @@ def test_paths_of_projects_with_different_settings_are_refused(
     code, _, err = run("lint", "project/extracts", "other/x.csv")
     assert code == 2
     assert "different settings" in err and err.count("\n") == 1
+
+
+def test_gitignore_applies_to_a_project_inside_a_work_tree(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inner = project / "sub"
+    (inner / "out").mkdir(parents=True)
+    (inner / ".csvlint.toml").write_text("", encoding="utf-8")
+    (inner / "out" / "x.csv").write_text("a\n1\n", encoding="utf-8")
+    (inner / "y.csv").write_text("a\n1\n", encoding="utf-8")
+    (project / ".gitignore").write_text("out/\n", encoding="utf-8")
+    monkeypatch.chdir(inner)
+    _, out, _ = run("lint", "--show-files")
+    assert out.splitlines() == ["y.csv: no configuration"]
