@@ -15,6 +15,10 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 #: folders that make the folder holding them a version-control root
 VCS_MARKERS = (".git", ".hg", ".svn")
@@ -132,7 +136,7 @@ class Walk:
     regular file (a FIFO would hang the read), a file gone while the folder was read."""
 
     skipped: list[str] = field(default_factory=list)
-    _ignores: dict[Path, object] = field(default_factory=dict)
+    _ignores: dict[Path, GitIgnoreSpec | None] = field(default_factory=dict)
 
     def files(self, folder: Path, wanted: Callable[[str], bool]) -> Iterator[Path]:
         """The regular files under `folder` whose name is `wanted`, in a stable order."""
@@ -189,37 +193,37 @@ def unsafe(path: Path, root: Path) -> str | None:
 
 class _GitIgnored:
     """Whether a path is ignored by the `.gitignore` files from the work tree's root down to
-    it, read with `pathspec` as git reads them (the deepest file that matches decides)."""
+    it, read with `pathspec` as git reads them (the deepest file that matches decides).
+    `pathspec` is imported only when there is a `.gitignore` to read."""
 
-    def __init__(self, root: Path, specs: dict[Path, object]) -> None:
+    def __init__(self, root: Path, specs: dict[Path, GitIgnoreSpec | None]) -> None:
         self.root = root.resolve()
         self.specs = specs
 
-    def _spec(self, folder: Path) -> object:
+    def _spec(self, folder: Path) -> GitIgnoreSpec | None:
         if folder not in self.specs:
-            import pathspec
-
             try:
                 lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
             except OSError:
                 self.specs[folder] = None
             else:
-                self.specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
+                from pathspec import GitIgnoreSpec
+
+                self.specs[folder] = GitIgnoreSpec.from_lines(lines.splitlines())
         return self.specs[folder]
 
     def __call__(self, path: Path, is_dir: bool) -> bool:
-        import pathspec
-
+        absolute = Path(os.path.abspath(path))
         try:
-            relative = Path(os.path.abspath(path)).relative_to(self.root)
+            relative = absolute.relative_to(self.root)
         except ValueError:
             return False
         folders = [self.root / Path(*relative.parts[:i]) for i in range(len(relative.parts))]
         for folder in reversed(folders):
             spec = self._spec(folder)
-            if not isinstance(spec, pathspec.GitIgnoreSpec):
+            if spec is None:
                 continue
-            inner = Path(os.path.abspath(path)).relative_to(folder).as_posix()
+            inner = absolute.relative_to(folder).as_posix()
             result = spec.check_file(inner + ("/" if is_dir else ""))
             if result.include is not None:
                 return bool(result.include)
