@@ -143,6 +143,8 @@ def lint_command(
         return
     # closed standard input (`<&-`) has no buffer: `-` then says so
     stdin = getattr(sys.stdin, "buffer", None)
+    if stdin is None and "-" in given:
+        raise Fatal("standard input (-) is closed: there is nothing to read")
     try:
         report = project.lint_paths(given, config=config, stdin=stdin)
     except (CsvlintError, OSError) as exc:  # a missing or unreadable path
