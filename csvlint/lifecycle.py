@@ -56,8 +56,8 @@ def _existing(path: Path) -> Path:
 
 
 def project_configs(settings: Settings | None = None) -> list[Path]:
-    """Every configuration of the project: the `configs` globs under the settings' folder (or
-    the current folder)."""
+    """Every configuration of the current folder's project: the `configs` globs under its root
+    (see `csvlint.engine.discovery`)."""
     return list(_project(settings).discovered())
 
 
