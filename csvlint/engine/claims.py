@@ -56,7 +56,8 @@ class ClaimIndex:
         ups = 0
         while normal.startswith("../"):
             normal, ups = normal[3:], ups + 1
-        base = folder.parents[ups - 1] if 0 < ups <= len(folder.parents) else folder
+        # climbing past the filesystem's root stays there, as a path's `..` does
+        base = folder.parents[min(ups, len(folder.parents)) - 1] if ups else folder
         prefix = re.escape(base.as_posix().rstrip("/") + "/")
         self._paths.append((re.compile(prefix + glob_regex(normal).pattern), order))
 

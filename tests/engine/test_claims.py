@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from csvlint.engine.claims import ClaimIndex, Claims
 from csvlint.engine.project import Project
@@ -67,3 +69,61 @@ def test_many_files_against_many_configurations_resolve_each_pattern_once(
     claimed = [config for _, config in shown if config is not None]
     assert len(claimed) == 160  # feeds 32 to 39 have no configuration
     assert calls < 4 * (200 + 32), calls
+
+
+def _asked_in_turn(claims: list[Claims], csv: Path) -> Path | None:
+    """The answer of asking each configuration in turn, as csvlint did before the index: the
+    file's path relative to the folder a pattern starts from (the configuration's, or as many
+    folders up as the pattern climbs) against the pattern. A wildcard never stands for `..`."""
+    import os
+
+    from csvlint.engine.globs import glob_regex, matches
+
+    for claim in claims:
+        folder = claim.config.parent
+        if claim.sample is not None and (folder / claim.sample).resolve() == csv:
+            return claim.config
+        for pattern in claim.patterns:
+            if "/" not in pattern:
+                if matches(csv.name, pattern):
+                    return claim.config
+                continue
+            base, rest = folder, pattern
+            while rest.startswith("../"):
+                base, rest = base.parent, rest[3:]
+            relative = os.path.relpath(csv, base).replace(os.sep, "/")
+            if not relative.startswith("../") and glob_regex(rest).match(relative):
+                return claim.config
+    return None
+
+
+_PARTS = st.sampled_from(["a", "b", "x.csv", "y.csv", "*", "*.csv", "**", "a_*.csv"])
+_PATTERNS = st.tuples(
+    st.integers(0, 2), st.lists(_PARTS, min_size=1, max_size=4).map("/".join)
+).map(lambda climb: "../" * climb[0] + climb[1])
+_FILES = st.lists(st.sampled_from(["a", "b", "x.csv", "y.csv", "a_1.csv"]), min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    configs=st.lists(
+        st.tuples(st.sampled_from(["", "a", "a/b", "b"]), st.lists(_PATTERNS, max_size=3)),
+        min_size=1,
+        max_size=4,
+    ),
+    files=st.lists(_FILES.map("/".join), min_size=1, max_size=5),
+)
+def test_the_index_agrees_with_asking_each_configuration(
+    configs: list[tuple[str, list[str]]], files: list[str]
+) -> None:
+    root = Path("/project")
+    claims = [
+        Claims(root / folder / f"c{i}.import.yaml", None, patterns)
+        for i, (folder, patterns) in enumerate(configs)
+    ]
+    index = ClaimIndex(claims)
+    for name in files:
+        if not name.endswith(".csv"):
+            continue
+        csv = root / name
+        assert index.claimant(csv) == _asked_in_turn(claims, csv), (name, configs)
