@@ -68,3 +68,22 @@ def test_config_init_refuses_a_sample_with_a_title_row(in_tmp: Path) -> None:
     assert code == 1
     assert "CSV114" in err and "not drafted" in err
     assert not (in_tmp / "orders.import.yaml").exists()
+
+
+def test_github_col_is_the_fields_character_position(in_tmp: Path) -> None:
+    (in_tmp / "o.csv").write_text(
+        'Order ID,Customer,Amount\nORD-1,Mary "Bud" Jones,5\n\u00e9\u00e9,x,1,2\n', "utf-8"
+    )
+    code, out, _ = run("lint", "o.csv", "--format", "github")
+    assert code == 1
+    lines = out.splitlines()
+    stray = next(line for line in lines if "CSV108" in line)
+    assert ",line=2,col=7," in stray and "(field 2)" in stray  # `Mary` starts at character 7
+    ragged = next(line for line in lines if "CSV109" in line)
+    assert ",line=3," in ragged and ",col=" not in ragged  # a whole record: no column
+
+
+def test_concise_shows_no_made_up_column_or_line(in_tmp: Path) -> None:
+    (in_tmp / "b.csv").write_text("a,b\n1,2\n\n3,4\n", encoding="utf-8")
+    _, out, _ = run("lint", "b.csv", "--format", "concise")
+    assert out.startswith("b.csv:3: CSV110 ")  # a whole line: no `:1` column
