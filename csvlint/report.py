@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from csvlint import __version__
@@ -87,6 +87,9 @@ class Report:
     findings: tuple[Finding, ...] = ()
     omitted: tuple[Omission, ...] = ()
     _counts: Counter[Severity] = field(default_factory=Counter, repr=False, compare=False)
+    #: files a folder's search left out, each with why (a link out of the project, a FIFO, a
+    #: file gone): nothing was read from them
+    skipped: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def build(
@@ -130,9 +133,10 @@ class Report:
 
     def merge(self, other: Report) -> Report:
         """One report holding both reports' files and findings."""
-        return Report.build(
+        merged = Report.build(
             self.files + other.files, self.findings + other.findings, self.omitted + other.omitted
         )
+        return replace(merged, skipped=self.skipped + other.skipped)
 
     def to_dict(self) -> dict[str, Any]:
         """The report in the JSON contract (`csvlint schema report`)."""

@@ -93,3 +93,13 @@ def test_a_text_stream_is_a_clear_type_error() -> None:
     with pytest.raises(TypeError, match="binary stream"):
         csvlint.lint_stream(Reader())  # type: ignore[arg-type]
     assert csvlint.lint_stream(io.BytesIO(b"a\n1\n")).ok
+
+
+def test_a_library_lint_of_a_folder_says_what_it_skipped(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "ok.csv").write_text("a\n1\n", encoding="utf-8")
+    (tmp_path / "gone.csv").symlink_to(tmp_path / "nowhere.csv")
+    report = csvlint.lint(tmp_path)
+    assert [f.path for f in report.files] == [str(tmp_path / "ok.csv")]
+    assert len(report.skipped) == 1 and "gone.csv: skipped" in report.skipped[0]
+    assert "skipped" not in report.to_dict()  # the JSON contract is unchanged

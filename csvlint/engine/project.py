@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -349,7 +350,7 @@ class Project:
         if not self._reported:
             self.check_project()
             self._reported = True
-        return self.run.report()
+        return replace(self.run.report(), skipped=tuple(dict.fromkeys(self.skipped)))
 
     _reported = False
 
