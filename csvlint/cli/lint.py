@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,7 +31,7 @@ def current_settings(paths: Sequence[str | Path] = ()) -> Settings:
     given); exit 2 when they are bad, or when the paths' projects have different settings."""
     from csvlint.engine.discovery import project_root
 
-    starts = [Path(p) for p in paths if str(p) != "-" and Path(p).exists()] or [Path.cwd()]
+    starts = [Path(p) for p in paths if str(p) != "-" and os.path.exists(p)] or [Path.cwd()]
     # one settings file a project: the first path met in each project speaks for it
     projects: dict[Path, Path] = {}
     for start in starts:

@@ -67,7 +67,7 @@ def _home() -> Path | None:
 def has_settings(folder: Path) -> bool:
     """Whether `folder` holds csvlint settings: `.csvlint.toml`, or a `pyproject.toml` with a
     `[tool.csvlint]` table (read as text: a broken one is reported when settings are loaded)."""
-    if (folder / ".csvlint.toml").is_file():
+    if os.path.isfile(folder / ".csvlint.toml"):  # os.path: never raises (a folder we may not read)
         return True
     try:
         text = (folder / "pyproject.toml").read_text(encoding="utf-8", errors="replace")
@@ -112,7 +112,7 @@ def start_folder(path: Path) -> Path:
         resolved = path.resolve()
     except (OSError, RuntimeError):
         resolved = Path(os.path.abspath(path))
-    return resolved if resolved.is_dir() else resolved.parent
+    return resolved if os.path.isdir(resolved) else resolved.parent
 
 
 def project_root(path: Path) -> ProjectRoot:
