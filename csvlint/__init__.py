@@ -22,12 +22,18 @@ _EXPORTS = {
     "verify_config": "csvlint.lifecycle",
     "save_config": "csvlint.lifecycle",
     "config_id": "csvlint.lifecycle",
-    "ConfigError": "csvlint.api",
     "CsvlintError": "csvlint.errors",
+    "ConfigError": "csvlint.errors",
+    "DuplicateIdError": "csvlint.errors",
+    "IdConflictError": "csvlint.errors",
+    "LintError": "csvlint.errors",
+    "MissingPathError": "csvlint.errors",
+    "SettingsError": "csvlint.errors",
+    "UnreadableFileError": "csvlint.errors",
+    "UsageError": "csvlint.errors",
     "Report": "csvlint.report",
     "FileResult": "csvlint.report",
     "Omission": "csvlint.report",
-    "LintError": "csvlint.report",
     "Finding": "csvlint.finding",
     "Severity": "csvlint.finding",
     "Dialect": "csvlint.dialect",
@@ -40,14 +46,20 @@ __all__ = [
     "ConfigError",
     "CsvlintError",
     "Dialect",
+    "DuplicateIdError",
     "FileResult",
     "Finding",
+    "IdConflictError",
     "ImportConfig",
     "LintError",
+    "MissingPathError",
     "Omission",
     "Report",
     "Settings",
+    "SettingsError",
     "Severity",
+    "UnreadableFileError",
+    "UsageError",
     "__version__",
     "config_id",
     "lint",
@@ -60,13 +72,28 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from csvlint.api import ConfigError, lint, lint_bytes, lint_stream, load_config
+    from csvlint.api import lint, lint_bytes, lint_stream, load_config
     from csvlint.config.model import ImportConfig
     from csvlint.dialect import Dialect
+    from csvlint.errors import (
+        ConfigError,
+        CsvlintError,
+        DuplicateIdError,
+        IdConflictError,
+        LintError,
+        MissingPathError,
+        SettingsError,
+        UnreadableFileError,
+        UsageError,
+    )
     from csvlint.finding import Finding, Severity
     from csvlint.lifecycle import config_id, save_config, verify_config
-    from csvlint.report import FileResult, LintError, Omission, Report
+    from csvlint.report import FileResult, Omission, Report
     from csvlint.settings import Settings, load_settings
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 def __getattr__(name: str) -> Any:

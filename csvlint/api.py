@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from csvlint.engine.run import LintOptions
 from csvlint.engine.sources import blocks_from_bytes, blocks_of, display
+from csvlint.errors import ConfigError, MissingPathError
 from csvlint.report import Report
 from csvlint.settings import Settings
 
@@ -21,16 +23,16 @@ StrPath = str | os.PathLike[str]
 
 def _project(
     settings: Settings | None,
-    select: Iterable[str] | None,
-    ignore: Iterable[str] | None,
+    select: Iterable[str] | str | None,
+    ignore: Iterable[str] | str | None,
     max_per_rule: int | None,
 ) -> Project:
     """A project linting with `settings` (defaults when None) and these overrides."""
     from csvlint.engine.project import Project
 
     chosen = (settings or Settings()).with_options(
-        select=tuple(select) if select is not None else None,
-        ignore=tuple(ignore) if ignore is not None else None,
+        select=_selectors(select),
+        ignore=_selectors(ignore),
         max_per_rule=max_per_rule,
     )
     options = LintOptions(
@@ -41,6 +43,16 @@ def _project(
     return Project(chosen, options)
 
 
+def _selectors(given: Iterable[str] | str | None) -> tuple[str, ...] | None:
+    """Rule selectors: a string is one selector (`"CSV1"`), or several comma-separated, never
+    its letters one by one."""
+    if given is None:
+        return None
+    if isinstance(given, str):
+        given = given.split(",")
+    return tuple(part.strip() for part in given if part.strip())
+
+
 def _path(config: StrPath | None) -> Path | None:
     return None if config is None else Path(config)
 
@@ -49,15 +61,15 @@ def lint(
     path: StrPath,
     *,
     config: StrPath | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     max_per_rule: int | None = None,
     settings: Settings | None = None,
 ) -> Report:
     """Lint one CSV file (against `config`, an import configuration, when given).
 
-    Raises FileNotFoundError when `path` does not exist; everything wrong with the file itself
-    is a finding in the report.
+    Raises MissingPathError (a FileNotFoundError) when `path` does not exist, SettingsError for
+    an unknown rule; everything wrong with the file itself is a finding in the report.
     """
     project = _project(settings, select, ignore, max_per_rule)
     return project.lint_paths([os.fspath(path)], config=_path(config))
@@ -68,8 +80,8 @@ def lint_bytes(
     *,
     config: StrPath | None = None,
     name: str = "<bytes>",
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     max_per_rule: int | None = None,
     settings: Settings | None = None,
 ) -> Report:
@@ -83,30 +95,41 @@ def lint_stream(
     *,
     config: StrPath | None = None,
     name: str = "<stream>",
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     max_per_rule: int | None = None,
     settings: Settings | None = None,
 ) -> Report:
-    """Lint a binary stream, read once from where it stands (an HTTP response, a pipe)."""
+    """Lint a binary stream, read once from where it stands (an HTTP response, a pipe).
+    Raises TypeError for a text stream: csvlint judges the bytes, encoding included."""
+    if isinstance(stream, io.TextIOBase) or not _reads_bytes(stream):
+        raise TypeError(
+            "lint_stream needs a binary stream (open the file with 'rb', or pass "
+            "sys.stdin.buffer); a text stream has already decoded the bytes csvlint checks"
+        )
     project = _project(settings, select, ignore, max_per_rule)
     return project.lint_blocks(name, blocks_of(stream), config=_path(config))
 
 
-class ConfigError(ValueError):
-    """An import configuration that cannot be used: each problem with its line and pointer."""
-
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        super().__init__(f"{path}: " + "; ".join(problems))
-        self.path = path
-        self.problems = problems
+def _reads_bytes(stream: object) -> bool:
+    """Whether `stream` looks binary: a binary io class, a `mode` with `b`, or, for any other
+    object with a `read` (an HTTP response), its blocks are checked as they come."""
+    if isinstance(stream, io.BufferedIOBase | io.RawIOBase):
+        return True
+    mode = getattr(stream, "mode", None)
+    if isinstance(mode, str):
+        return "b" in mode
+    return callable(getattr(stream, "read", None))
 
 
 def load_config(path: StrPath) -> ImportConfig:
-    """Read an import configuration. Raises FileNotFoundError, or ConfigError when the file is
-    not valid YAML/JSON or does not match the schema (`csvlint schema import-config`)."""
+    """Read an import configuration. Raises MissingPathError (a FileNotFoundError) when there
+    is no such file, or ConfigError when the file is not valid YAML/JSON or does not match the
+    schema (`csvlint schema import-config`)."""
     from csvlint.config.load import load_config as read
 
+    if not Path(path).is_file():
+        raise MissingPathError(f"{path}: no such configuration file")
     loaded = read(Path(path))
     if loaded.config is None:
         problems = [f"line {p.line}: {p.message}" if p.line else p.message for p in loaded.problems]

@@ -17,6 +17,7 @@ from pathlib import Path
 from csvlint.engine.project import Project
 from csvlint.engine.run import LintOptions
 from csvlint.engine.sources import display
+from csvlint.errors import CsvlintError, DuplicateIdError, IdConflictError, MissingPathError
 from csvlint.report import Report
 from csvlint.settings import Settings
 
@@ -24,13 +25,13 @@ from csvlint.settings import Settings
 _NOT_ON_SAVE = ("CFG409", "CFG411", "CFG416")
 
 
-class ConfigFileError(Exception):
-    """A configuration path that is not a file."""
+#: the name this module gave its errors first: a configuration that is not a file is now a
+#: `MissingPathError`, an ID another configuration has a `DuplicateIdError`
+ConfigFileError = CsvlintError
 
 
-class IdConflict(Exception):
-    """`--id` names another ID than the one the configuration already has (or than another
-    configuration's): the file is left as it is."""
+#: the name `IdConflictError` had first
+IdConflict = IdConflictError
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,13 @@ def _project(settings: Settings | None, ignore: Sequence[str] = ()) -> Project:
 
 def _existing(path: Path) -> Path:
     if not path.is_file():
-        raise ConfigFileError(f"{path}: no such configuration file")
+        raise MissingPathError(f"{path}: no such configuration file")
     return path
 
 
 def project_configs(settings: Settings | None = None) -> list[Path]:
-    """Every configuration of the project: the `configs` globs under the settings' folder (or
-    the current folder)."""
+    """Every configuration of the current folder's project: the `configs` globs under its root
+    (see `csvlint.engine.discovery`)."""
     return list(_project(settings).discovered())
 
 
@@ -71,6 +72,8 @@ def verify_config(
     verdict."""
     given = [paths] if isinstance(paths, str | Path) else list(paths)
     project = _project(settings)
+    if given:
+        project.settle(Path(given[0]))  # its project, never the current folder's
     for path in given:
         file = _existing(Path(path))
         project.check_config(file, display(file), verifying=True)
@@ -98,8 +101,8 @@ def save_config(
     """Check the configuration against its sample and, when nothing blocks Copy ID, write its
     `saved.fingerprint`, and `new_id` (Pigment's, from Copy ID) when given, atomically.
     Without `new_id` the ID stays as it is, or absent: the configuration is then checked, not
-    linked. An ID once set never changes unless `replace_id`: `IdConflict` otherwise, as for
-    an ID another configuration of the project has."""
+    linked. An ID once set never changes unless `replace_id`: `IdConflictError` otherwise;
+    an ID another configuration of the project has is a `DuplicateIdError` (one of those)."""
     from csvlint.config.fingerprint import file_fingerprint
     from csvlint.config.write import stamp
 
@@ -107,12 +110,13 @@ def save_config(
     if new_id is not None:
         new_id = str(uuid.UUID(new_id))  # ValueError for a malformed ID: the caller says so
     project = _project(settings, ignore=_NOT_ON_SAVE)
+    project.settle(file)
     shown = display(file)
     subject = project.check_config(file, shown)
     config = subject.config
     if config is not None and new_id is not None and new_id != config.id:
         if config.id is not None and not replace_id:
-            raise IdConflict(
+            raise IdConflictError(
                 f"{shown} already has id {config.id}; --id {new_id} would replace it "
                 "(pass --replace-id if Pigment's configuration really changed)"
             )
@@ -120,7 +124,7 @@ def save_config(
         for other in project.discovered():
             loaded = project.load(other)
             if other.resolve() != file.resolve() and loaded.config and loaded.config.id == new_id:
-                raise IdConflict(f"id {new_id} is already the id of {display(other)}")
+                raise DuplicateIdError(f"id {new_id} is already the id of {display(other)}")
     report = project.report()
     if report.blocks_copy_id or config is None or subject.loaded.data is None:
         return Saved(report, False)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from csvlint import __version__
 from csvlint.dialect import Dialect
+from csvlint.errors import LintError
 from csvlint.finding import Finding, Severity
 
 FileKind = Literal["csv", "config"]
@@ -78,17 +79,6 @@ class Omission:
         }
 
 
-class LintError(Exception):
-    """Raised by `Report.raise_for_errors()`; carries the report."""
-
-    def __init__(self, report: Report) -> None:
-        errors = report.count(Severity.ERROR)
-        first = next((f for f in report.findings if f.severity is Severity.ERROR), None)
-        detail = f": {first.path}:{first.line or 0}: {first.code} {first.message}" if first else ""
-        super().__init__(f"{errors} error{'s' if errors != 1 else ''}{detail}")
-        self.report = report
-
-
 @dataclass(frozen=True)
 class Report:
     """Everything a lint found. Findings are sorted by path, line, column and code."""
@@ -97,6 +87,9 @@ class Report:
     findings: tuple[Finding, ...] = ()
     omitted: tuple[Omission, ...] = ()
     _counts: Counter[Severity] = field(default_factory=Counter, repr=False, compare=False)
+    #: files a folder's search left out, each with why (a link out of the project, a FIFO, a
+    #: file gone): nothing was read from them
+    skipped: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def build(
@@ -140,9 +133,10 @@ class Report:
 
     def merge(self, other: Report) -> Report:
         """One report holding both reports' files and findings."""
-        return Report.build(
+        merged = Report.build(
             self.files + other.files, self.findings + other.findings, self.omitted + other.omitted
         )
+        return replace(merged, skipped=self.skipped + other.skipped)
 
     def to_dict(self) -> dict[str, Any]:
         """The report in the JSON contract (`csvlint schema report`)."""

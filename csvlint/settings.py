@@ -1,5 +1,6 @@
-"""Settings: `[tool.csvlint]` in pyproject.toml or `.csvlint.toml`, found upwards from the
-current directory, validated against `schemas/settings.schema.json`, merged with options."""
+"""Settings: `[tool.csvlint]` in pyproject.toml or `.csvlint.toml`, found in the project of the
+files linted (see `csvlint.engine.discovery`), validated against `schemas/settings.schema.json`,
+merged with options."""
 
 from __future__ import annotations
 
@@ -10,15 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from csvlint.engine.selection import Selection
+from csvlint.errors import SettingsError
 from csvlint.finding import Severity
 from csvlint.rules import UnknownRule, resolve
 
 DEFAULT_CONFIGS = ("**/*.import.yaml", "**/*.import.yml", "**/*.import.json")
 DEFAULT_MAX_PER_RULE = 20
-
-
-class SettingsError(Exception):
-    """Settings that cannot be used; the message names the file, the key and the problem."""
 
 
 @dataclass(frozen=True)
@@ -63,8 +61,13 @@ class Settings:
 
 
 def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest `.csvlint.toml`, or `pyproject.toml` with `[tool.csvlint]`, with its table."""
-    for folder in (start, *start.parents):
+    """The settings of the project `start` (a file or folder) belongs to: `.csvlint.toml`, or
+    `pyproject.toml` with `[tool.csvlint]`, in the project's root, with its table. Never above
+    a version-control root or the user's home."""
+    from csvlint.engine.discovery import project_root
+
+    root = project_root(start)
+    for folder in (root.path,) if root.marked else ():
         own = folder / ".csvlint.toml"
         if own.is_file():
             return own, _read_toml(own)
@@ -88,7 +91,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def load_settings(start: Path | None = None, path: Path | None = None) -> Settings:
-    """Settings from `path`, or from the file found upwards from `start` (default: the
+    """Settings from `path`, or from the project of `start`, a file or folder (default: the
     current directory); defaults when there is none."""
     if path is not None:
         table = _read_toml(path)

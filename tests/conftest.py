@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-#: the benchmark generator beside the project, when the checkout has it
-MAKE_EXTRACT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "make_extract.py"
+#: the project's own generator of the benchmark extract and its configuration
+MAKE_EXTRACT = Path(__file__).resolve().parents[1] / "benchmarks" / "make_extract.py"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -38,9 +38,8 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def make_extract() -> Path:
-    """The path of the benchmark extract generator; the test is skipped without it."""
-    if not MAKE_EXTRACT.is_file():
-        pytest.skip("../shared/bench/make_extract.py is not beside this checkout")
+    """The path of the benchmark extract generator (part of the project, never skipped)."""
+    assert MAKE_EXTRACT.is_file(), f"{MAKE_EXTRACT} is missing"
     return MAKE_EXTRACT
 
 

@@ -42,8 +42,12 @@ def test_lint_a_clean_file(project: Path) -> None:
     report = csvlint.lint(project / "sample.csv")
     assert report.ok and not report.findings
     report.raise_for_errors()
-    assert report.files[0].rows == 1
-    assert report.files[0].dialect == csvlint.Dialect("utf-8", False, ",", '"')
+    (csv,) = [f for f in report.files if f.kind == "csv"]
+    assert csv.rows == 1
+    assert csv.dialect == csvlint.Dialect("utf-8", False, ",", '"')
+    # the configuration beside the file names it as its sample: found from the file's folder,
+    # wherever the caller runs
+    assert csv.config is not None and csv.config.endswith("e.import.yaml")
 
 
 def test_lint_against_a_configuration(project: Path) -> None:

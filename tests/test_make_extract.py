@@ -19,10 +19,6 @@ ROWS = 3000
     scope="module", params=[(), ("--delimiter", ";", "--bom")], ids=["comma", "semicolon-bom"]
 )
 def extract(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import MAKE_EXTRACT
-
-    if not MAKE_EXTRACT.is_file():
-        pytest.skip("../shared/bench/make_extract.py is not beside this checkout")
     return generate(tmp_path_factory.mktemp("extract"), ROWS, *request.param)
 
 

@@ -8,6 +8,7 @@ reads only a local wheel folder named by CSVLINT_WHEELHOUSE (`.ci/run` builds it
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,7 +32,7 @@ def _git(folder: Path, *args: str) -> None:
 
 def _repo(folder: Path) -> Path:
     folder.mkdir()
-    _git(folder, "init", "-q")
+    _git(folder, "init", "-q", "-b", "main")
     _git(folder, "config", "user.email", "test@example.com")
     _git(folder, "config", "user.name", "test")
     _git(folder, "config", "commit.gpgsign", "false")
@@ -54,14 +55,18 @@ def hooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
-def _try_repo(hooks: Path, user: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
-    env = {
+def _env(hooks: Path) -> dict[str, str]:
+    return {
         **os.environ,
         "PIP_NO_INDEX": "1",
         "PIP_FIND_LINKS": str(WHEELHOUSE),
         "PRE_COMMIT_HOME": str(hooks.parent / "cache"),
         "NO_COLOR": "1",
     }
+
+
+def _try_repo(hooks: Path, user: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
+    env = _env(hooks)
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), hook, "--verbose"]
     command += ["--files", *files] if files else ["--all-files"]
     return subprocess.run(command, cwd=user, env=env, capture_output=True, text=True, check=False)
@@ -109,3 +114,50 @@ def test_config_and_verify_hooks(hooks: Path, tmp_path: Path) -> None:
     verified = _try_repo(hooks, user, "csvlint-verify")
     assert verified.returncode == 1, verified.stdout + verified.stderr
     assert "CFG411" in verified.stdout
+
+
+def _readme_snippet() -> str:
+    """The `.pre-commit-config.yaml` the README tells users to paste."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## pre-commit") :]
+    found = re.search(r"```yaml\n(repos:.*?)```", section, re.DOTALL)
+    assert found, "the README's pre-commit section has no snippet"
+    return found.group(1)
+
+
+def test_the_readmes_snippet_works_as_written(hooks: Path, tmp_path: Path) -> None:
+    """The snippet, pasted with only the repository's address changed, installs and runs the
+    hooks; `pre-commit autoupdate --freeze` then pins it to a commit, as the README says."""
+    snippet = _readme_snippet()
+    assert "YOUR-ORG" in snippet
+    user = _repo(tmp_path / "user")
+    config = user / ".pre-commit-config.yaml"
+    config.write_text(
+        re.sub(r"repo: \S+", f"repo: {hooks.as_uri()}", snippet, count=1), encoding="utf-8"
+    )
+    (user / "good.csv").write_text("Order ID,Amount\nORD-1,10\n", encoding="utf-8")
+    _git(user, "add", "-A")
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+    ran = subprocess.run(
+        command, cwd=user, env=_env(hooks), capture_output=True, text=True, check=False
+    )
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert re.search(r"csvlint \(CSV files\)\.+Passed", ran.stdout), ran.stdout
+    assert re.search(r"csvlint verify .*\.+Passed", ran.stdout), ran.stdout
+
+    (user / "bad.csv").write_text("Order ID,Amount\nORD-1,10,extra\n", encoding="utf-8")
+    _git(user, "add", "-A")
+    failed = subprocess.run(
+        command, cwd=user, env=_env(hooks), capture_output=True, text=True, check=False
+    )
+    assert failed.returncode == 1 and "CSV109" in failed.stdout, failed.stdout
+
+    freeze = [sys.executable, "-m", "pre_commit", "autoupdate", "--freeze"]
+    frozen = subprocess.run(
+        freeze, cwd=user, env=_env(hooks), capture_output=True, text=True, check=False
+    )
+    assert frozen.returncode == 0, frozen.stdout + frozen.stderr
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hooks, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert f"rev: {head}" in config.read_text(encoding="utf-8")

@@ -69,10 +69,19 @@ def _register_pigment() -> None:
 _register_pigment()
 
 
+def _verbosity(args: list[str]) -> tuple[list[str], bool]:
+    """The arguments with `-v`/`--verbose` taken out wherever they stand before `--`, so that
+    `csvlint lint -v` works as `csvlint -v lint` does; and whether one was there."""
+    end = args.index("--") if "--" in args else len(args)
+    head = [arg for arg in args[:end] if arg not in ("-v", "--verbose")]
+    verbose = len(head) < end
+    return (["-v", *head] if verbose else head) + args[end:], verbose
+
+
 def main(argv: list[str] | None = None) -> None:
     """The `csvlint` command. Never lets a traceback out unless asked with -v."""
     args = sys.argv[1:] if argv is None else argv
-    verbose = "-v" in args or "--verbose" in args
+    args, verbose = _verbosity(args)
     try:
         cli.main(args=args, prog_name="csvlint", standalone_mode=False)
     except click.exceptions.Abort:

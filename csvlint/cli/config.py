@@ -10,9 +10,9 @@ import click
 from csvlint.cli.errors import Fatal
 from csvlint.cli.export import export_command
 from csvlint.cli.lint import current_settings
-from csvlint.cli.output import wants_color
+from csvlint.cli.output import emit, wants_color
 from csvlint.report import Report
-from csvlint.reporters import reporter
+from csvlint.reporters import FORMATS, reporter
 
 TARGET_TYPES = ("dimension_list", "transaction_list", "metric")
 
@@ -76,6 +76,7 @@ def init_command(
         read = read_sample(sample)
     except SampleError as exc:
         raise Fatal(str(exc)) from None
+    _refuse_a_title_row(sample)
     if unique is not None and unique not in read.header:
         raise Fatal(f"--unique {unique!r} is not a column of {sample}")
     columns = list(zip(*read.rows, strict=False)) if read.rows else []
@@ -126,6 +127,22 @@ def init_command(
     click.echo(f"wrote {target}: check the guessed types, then `csvlint config save {target}`")
 
 
+def _refuse_a_title_row(sample: Path) -> None:
+    """Draft nothing from a sample whose first row looks like a title above the header
+    (CSV114): its columns would be one title, and `save` would reject the draft."""
+    from csvlint.api import lint
+
+    report = lint(sample, select=["CSV114"])
+    title = [f for f in report.findings if f.code == "CSV114"]
+    if title:
+        _show(Report.build(report.files, title), err=True)
+        click.echo(
+            f"{sample} not drafted: remove the title row above the header, then draft again",
+            err=True,
+        )
+        sys.exit(1)
+
+
 @config_group.command("save")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "new_id", metavar="UUID", help="The ID Pigment's Copy ID gave.")
@@ -143,19 +160,20 @@ def save_command(file: Path, new_id: str | None, replace_id: bool) -> None:
     changes unless --replace-id is given. The file is written atomically, keeping comments and
     key order; on any blocking finding it is left untouched and the command exits 1.
     """
-    from csvlint.lifecycle import ConfigFileError, IdConflict, save_config
+    from csvlint.errors import CsvlintError, IdConflictError
+    from csvlint.lifecycle import save_config
 
     if replace_id and new_id is None:
         raise Fatal("--replace-id replaces the id with the one --id gives; give --id UUID")
     try:
-        saved = save_config(file, new_id, current_settings(), replace_id=replace_id)
-    except ValueError:
-        raise Fatal(f"--id {new_id!r} is not a UUID") from None
-    except IdConflict as exc:
+        saved = save_config(file, new_id, current_settings([file]), replace_id=replace_id)
+    except IdConflictError as exc:
         click.echo(f"csvlint: {exc}; {file} not saved", err=True)
         sys.exit(1)
-    except ConfigFileError as exc:
+    except CsvlintError as exc:
         raise Fatal(str(exc)) from None
+    except ValueError:
+        raise Fatal(f"--id {new_id!r} is not a UUID") from None
     except OSError as exc:
         raise Fatal(f"cannot write {file}: {exc.strerror or exc}") from None
     if not saved.written:
@@ -173,20 +191,35 @@ def save_command(file: Path, new_id: str | None, replace_id: bool) -> None:
 
 @config_group.command("verify")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-def verify_command(files: tuple[Path, ...]) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="full",
+    show_default=True,
+    help="Output format, as for `csvlint lint`: sarif and json carry the Copy ID verdict.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the report to this file (atomically) instead of standard output.",
+)
+def verify_command(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     """Check saved configurations: IDs canonical and unique, fingerprints fresh, samples still
     matching, nothing blocking Copy ID. Exit 1 when something blocks.
 
     FILES default to every configuration of the project (setting `configs`)."""
-    from csvlint.lifecycle import ConfigFileError, project_configs, verify_config
+    from csvlint.errors import CsvlintError
+    from csvlint.lifecycle import project_configs, verify_config
 
-    settings = current_settings()
+    settings = current_settings(files)
     try:
         chosen = list(files) or project_configs(settings)
         report = verify_config(chosen, settings)
-    except ConfigFileError as exc:
+    except CsvlintError as exc:
         raise Fatal(str(exc)) from None
-    _show(report)
+    emit(report, fmt, output)
     sys.exit(1 if report.blocks_copy_id else 0)
 
 
@@ -195,11 +228,12 @@ def verify_command(files: tuple[Path, ...]) -> None:
 def id_command(file: Path) -> None:
     """Print FILE's ID alone, when verify passes; else the blocking findings on standard
     error, and exit 1."""
-    from csvlint.lifecycle import ConfigFileError, config_id
+    from csvlint.errors import CsvlintError
+    from csvlint.lifecycle import config_id
 
     try:
-        found, report = config_id(file, current_settings())
-    except ConfigFileError as exc:
+        found, report = config_id(file, current_settings([file]))
+    except CsvlintError as exc:
         raise Fatal(str(exc)) from None
     if found is None:
         _show(report, err=True, only_blocking=True)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from csvlint.cli.errors import Fatal
 from csvlint.cli.output import emit, progress_factory
+from csvlint.errors import SettingsError
 from csvlint.reporters import FORMATS
-from csvlint.settings import Settings, SettingsError, load_settings
+from csvlint.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from csvlint.engine.project import Project
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -19,12 +26,28 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-def current_settings() -> Settings:
-    """The settings found from the current directory upwards; exit 2 when they are bad."""
+def current_settings(paths: Sequence[str | Path] = ()) -> Settings:
+    """The settings of the project the paths belong to (the current folder's when none is
+    given); exit 2 when they are bad, or when the paths' projects have different settings."""
+    from csvlint.engine.discovery import project_root
+
+    starts = [Path(p) for p in paths if str(p) != "-" and os.path.exists(p)] or [Path.cwd()]
+    # one settings file a project: the first path met in each project speaks for it
+    projects: dict[Path, Path] = {}
+    for start in starts:
+        projects.setdefault(project_root(start).path, start)
     try:
-        return load_settings()
+        found = {start: load_settings(start) for start in projects.values()}
     except SettingsError as exc:
         raise Fatal(str(exc)) from None
+    first, settings = next(iter(found.items()))
+    for start, other in found.items():
+        if other.source != settings.source:
+            raise Fatal(
+                f"{first} and {start} belong to projects with different settings "
+                f"({settings.source or 'none'}, {other.source or 'none'}): lint them apart"
+            )
+    return settings
 
 
 @click.command("lint")
@@ -63,6 +86,11 @@ def current_settings() -> Settings:
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first error.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, and no output when clean.")
+@click.option(
+    "--show-files",
+    is_flag=True,
+    help="List the files that would be linted, each with its configuration, and exit.",
+)
 def lint_command(
     paths: tuple[str, ...],
     config: Path | None,
@@ -76,6 +104,7 @@ def lint_command(
     same_header: bool,
     fail_fast: bool,
     quiet: bool,
+    show_files: bool,
 ) -> None:
     """Lint CSV files and import configurations.
 
@@ -84,10 +113,11 @@ def lint_command(
     checked itself and against its sample; a CSV file matched by a configuration's `files`
     patterns is checked against that configuration.
     """
-    from csvlint.engine.project import Project, ProjectError
+    from csvlint.engine.project import Project
     from csvlint.engine.run import LintOptions
+    from csvlint.errors import CsvlintError
 
-    settings = current_settings().with_options(
+    settings = current_settings(paths).with_options(
         select=_codes(select),
         ignore=_codes(ignore),
         format=fmt,
@@ -108,16 +138,44 @@ def lint_command(
         same_header=same_header,
     )
     project = Project(settings, options, progress=progress_factory(quiet))
+    given = list(paths) or ["."]
+    if show_files:
+        _show_files(project, given, config)
+        return
+    # closed standard input (`<&-`) has no buffer: `-` then says so
+    stdin = getattr(sys.stdin, "buffer", None)
+    if stdin is None and "-" in given:
+        raise Fatal("standard input (-) is closed: there is nothing to read")
     try:
-        report = project.lint_paths(list(paths) or ["."], config=config, stdin=sys.stdin.buffer)
-    except (ProjectError, OSError) as exc:  # a missing or unreadable path
+        report = project.lint_paths(given, config=config, stdin=stdin)
+    except (CsvlintError, OSError) as exc:  # a missing or unreadable path
         raise Fatal(str(exc)) from None
-    if not report.files:
-        click.echo(
-            f"csvlint: no CSV files or configurations found in {', '.join(paths) or '.'}",
-            err=True,
-        )
+    finally:
+        _warn_skipped(project)
+    for folder in project.empty:
+        click.echo(f"csvlint: no CSV file to lint in {folder}", err=True)
     if not (quiet and not report.findings and not report.omitted):
         emit(report, settings.format, output)
     failed = report.fails(strict=settings.strict)
     sys.exit(1 if failed and not exit_zero else 0)
+
+
+def _warn_skipped(project: Project) -> None:
+    for line in dict.fromkeys(project.skipped):
+        click.echo(f"csvlint: warning: {line}", err=True)
+
+
+def _show_files(project: Project, paths: list[str], config: Path | None) -> None:
+    """`--show-files`: each file and the configuration it would be checked against."""
+    from csvlint.errors import CsvlintError
+
+    try:
+        shown = project.show_files(paths, config)
+    except (CsvlintError, OSError) as exc:
+        raise Fatal(str(exc)) from None
+    finally:
+        _warn_skipped(project)
+    for path, against in shown:
+        click.echo(f"{path}: {'no configuration' if against is None else against}")
+    for folder in project.empty:
+        click.echo(f"csvlint: no CSV file to lint in {folder}", err=True)

@@ -24,6 +24,8 @@ _PLAIN = re.compile(r"[A-Za-z_](?:[A-Za-z0-9_ .()/-]*[A-Za-z0-9_.()/-])?")
 _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
 
 Guess = tuple[str, dict[str, object]]
+#: the longest line a draft holds where it can: yamllint's default
+LINE_LENGTH = 80
 
 
 def render_draft(
@@ -56,10 +58,12 @@ def render_draft(
         unique=unique,
     )
     lines = [
-        "# Draft import configuration, written from its sample. The types and formats below are",
-        "# guesses: check them and the mapping against Pigment's import wizard, then run",
-        "# `csvlint config save` on this file to check it against the sample; once Pigment has",
-        "# the configuration, `csvlint config save --id UUID` with its Copy ID links the two.",
+        "# Draft import configuration, written from its sample. The types and",
+        "# formats below are guesses: check them and the mapping against Pigment's",
+        "# import wizard, then run `csvlint config save` on this file to check it",
+        "# against the sample; once Pigment has the configuration, `csvlint config",
+        "# save --id UUID` with its Copy ID links the two.",
+        "---",
         "csvlint: 1",
         f"name: {_scalar(name)}",
         "target:",
@@ -85,7 +89,7 @@ def render_draft(
         "  clear_items: none",
         "  apply_access_rights_to_admins: false",
         f"sample: {_scalar(sample)}",
-        "# files: [extracts/*.csv]  # the extracts pushed under this configuration",
+        "# files: [extracts/*.csv]  # the extracts pushed under this ID",
     ]
     return "\n".join(lines) + "\n"
 
@@ -137,8 +141,8 @@ def _list(
         if kind == "dimension":
             fields.append(f"list: {_scalar(name)}")
         note = "  # the dimension list it refers to" if kind == "dimension" else ""
-        properties.append(f"    - {{{', '.join(fields)}}}{note}")
-        columns.append(_column(text, f"property: {_scalar(name)}", options))
+        properties += _item("    ", fields, note)
+        columns += _column(text, f"property: {_scalar(name)}", options)
     if key is None and target_type == "dimension_list":
         properties.insert(1, "    # a dimension list needs a key: mark one property `unique: true`")
     return properties, columns
@@ -151,25 +155,76 @@ def _metric(header: Sequence[str], guesses: Sequence[Guess]) -> tuple[list[str],
     for index, (text, (kind, options)) in enumerate(zip(header, guesses, strict=True)):
         name = _property_name(text, index)
         if kind in ("text", "dimension"):
-            dimensions.append(f"    - {{name: {_scalar(name)}}}")
-            columns.append(_column(text, f"dimension: {_scalar(name)}", options))
+            dimensions += _item("    ", [f"name: {_scalar(name)}"])
+            columns += _column(text, f"dimension: {_scalar(name)}", options)
         elif kind in ("number", "integer") and value_type is None:
             value_type = kind
-            columns.append(_column(text, "value: true", options))
+            columns += _column(text, "value: true", options)
         else:
-            columns.append(f"  - {{header: {_scalar(text)}}}  # not imported")
+            columns += _item("  ", [f"header: {_scalar(text)}"], "  # not imported")
     if len(dimensions) == 1:
-        dimensions = ["  dimensions: []  # no text column found: list the metric's dimensions"]
+        dimensions = ["  dimensions: []  # no text column found: list them"]
     value = [f"  value_type: {value_type}"]
     if value_type is None:
-        value = ["  value_type: number  # no number column found: mark the values `value: true`"]
+        value = ["  value_type: number  # no number column: mark one `value: true`"]
     return dimensions + value, columns
 
 
-def _column(header: str, target: str, options: dict[str, object]) -> str:
+def _column(header: str, target: str, options: dict[str, object]) -> list[str]:
     fields = [f"header: {_scalar(header)}", target]
     fields += [f"{key}: {_scalar(value)}" for key, value in options.items()]
-    return f"  - {{{', '.join(fields)}}}"
+    return _item("  ", fields)
+
+
+def _item(indent: str, fields: Sequence[str], note: str = "") -> list[str]:
+    """A list item: one flow mapping when it fits a line of 80 characters (yamllint's default
+    line length), else a block mapping, a field a line."""
+    line = f"{indent}- {{{', '.join(fields)}}}{note}"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    first, *rest = fields
+    lines = fold_field(f"{indent}- ", first)
+    lines[0] += note
+    for field in rest:
+        lines += fold_field(f"{indent}  ", field)
+    return lines
+
+
+def fold_field(lead: str, field: str) -> list[str]:
+    """`key: value` after `lead`, the value folded over lines as a double-quoted scalar when
+    the line would pass 80 characters. YAML reads a line break inside double quotes as one
+    space, so the text breaks only at single spaces (never inside a run of spaces)."""
+    line = lead + field
+    key, _, scalar = field.partition(": ")
+    text = _text_of(scalar)
+    if len(line) <= LINE_LENGTH or text is None or " " not in text:
+        return [line]
+    quoted = json.dumps(text, ensure_ascii=False)
+    if not quoted.isprintable():
+        return [line]
+    continued = " " * (len(lead) + 2)
+    lines, current = [], f"{lead}{key}: "
+    words = re.split(r"(?<! ) (?! )", quoted)
+    for index, word in enumerate(words):
+        if index and len(current) + 1 + len(word) > LINE_LENGTH:
+            lines.append(current)
+            current = continued + word
+        else:
+            current += (" " if index else "") + word
+    return [*lines, current]
+
+
+def _text_of(scalar: str) -> str | None:
+    """The text a scalar `_scalar` wrote stands for, or None for a flow list."""
+    if scalar.startswith('"'):
+        try:
+            value = json.loads(scalar)
+        except ValueError:  # a YAML escape JSON does not have: left on one line
+            return None
+        return value if isinstance(value, str) else None
+    if scalar.startswith("'"):
+        return scalar[1:-1]
+    return None if scalar.startswith("[") else scalar
 
 
 def _property_name(header: str, index: int) -> str:

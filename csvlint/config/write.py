@@ -24,6 +24,11 @@ from csvlint.config.load import BOM, is_json_path
 _KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:\s*(?:#.*)?$")
 _ITEM = re.compile(r"^( *)-( +)\S")
 _INDENT = re.compile(r"^( *)\S")
+_DOCUMENT_START = re.compile(r"^---(?:[ \t]+#.*|[ \t]*)\n?$")
+_FINGERPRINT = re.compile(r"^( *)fingerprint: (\S+)$", re.MULTILINE)
+_QUOTED_FIELD = re.compile(r'^( *(?:- )?)([^\s:"\'#][^:"\'#]*: ".*")$')
+#: yamllint's default line length, which the YAML csvlint writes keeps to
+_LINE_LENGTH = 80
 
 
 def stamp(path: Path, *, id: str | None, fingerprint: str) -> None:
@@ -43,7 +48,8 @@ def stamp(path: Path, *, id: str | None, fingerprint: str) -> None:
     if is_json_path(path):
         updated = _stamp_json(text, id, fingerprint)
     else:
-        updated = _stamp_yaml(text, id, fingerprint)
+        preamble, body = split_preamble(text)
+        updated = preamble + _stamp_yaml(body, id, fingerprint)
     write_atomic(target, (bom + updated.replace("\n", newline)).encode("utf-8"))
 
 
@@ -82,6 +88,8 @@ def _stamp_yaml(text: str, id: str | None, fingerprint: str) -> str:
     yaml.preserve_quotes = True
     # never fold a long line (a flow list of items) that the file has on one line
     yaml.width = 1 << 30
+    # a file that keeps to yamllint's line length (as `config init` writes them) is kept to it
+    short = all(len(line) <= _LINE_LENGTH for line in text.splitlines())
     mapping, sequence, offset = guess_indent(text)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     data = yaml.load(text)
@@ -101,7 +109,48 @@ def _stamp_yaml(text: str, id: str | None, fingerprint: str) -> str:
         data["saved"] = CommentedMap([("fingerprint", fingerprint)])
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    dumped = _FINGERPRINT.sub(_wrapped, out.getvalue())
+    return _refolded(dumped) if short else dumped
+
+
+def _refolded(text: str) -> str:
+    """The text with each long double-quoted value folded over lines as `config init` folds
+    it: the round trip keeps the quotes, not the line breaks."""
+    from csvlint.config.draft import fold_field
+
+    lines = []
+    for line in text.splitlines():
+        found = _QUOTED_FIELD.match(line)
+        if found is None or len(line) <= _LINE_LENGTH:
+            lines.append(line)
+        else:
+            lines += fold_field(found.group(1), found.group(2))
+    return "\n".join(lines) + "\n"
+
+
+def split_preamble(text: str) -> tuple[str, str]:
+    """(everything up to and including the document start `---`, the rest), or ("", text)
+    when the text has no `---` line before its content. What precedes the document (comments
+    such as `# yaml-language-server: $schema=...`, directives, the `---` itself) is kept as it
+    is: a YAML round trip would drop or move some of it."""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or line.startswith("%"):
+            continue
+        if _DOCUMENT_START.match(line):
+            return "".join(lines[: index + 1]), "".join(lines[index + 1 :])
+        break
+    return "", text
+
+
+def _wrapped(found: re.Match[str]) -> str:
+    # a SHA-256 does not fit a line of 80 beside its key (yamllint's line-length): the value
+    # goes on the next line, which YAML reads as the same plain scalar
+    line = found.group(0)
+    if len(line) <= _LINE_LENGTH:
+        return line
+    return f"{found.group(1)}fingerprint:\n{found.group(1)}  {found.group(2)}"
 
 
 def _restyled(old: object, new: str) -> str:

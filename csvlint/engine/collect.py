@@ -26,6 +26,8 @@ class Collector:
         self._over_first: dict[tuple[str, str, int | None], Finding] = {}
         self._ignored: dict[str, frozenset[str]] = {}
         self.stopped = False
+        #: the error `--fail-fast` stopped at
+        self._stop: Finding | None = None
 
     def add(
         self,
@@ -44,9 +46,9 @@ class Collector:
     def _add(
         self, rule: type[Rule], violation: Violation, path: str, sample: bool, default: Severity
     ) -> None:
-        if self.stopped:
-            return  # --fail-fast: nothing after the first error
         where = violation.path or path
+        if self.stopped and not self._before_stop(where, violation.line, violation.column):
+            return  # --fail-fast: nothing after the first error in file order
         severity = self.selection.level(rule.code, violation.severity or default)
         if where not in self._ignored:
             self._ignored[where] = self.selection.ignored_in(where)
@@ -57,8 +59,6 @@ class Collector:
             blocks = severity is Severity.ERROR and rule.blocks_copy_id
             if sample and rule.on_sample != "never":
                 blocks = rule.on_sample == "always" or severity is Severity.ERROR
-        if self.fail_fast and severity is Severity.ERROR:
-            self.stopped = True
         key = (where, rule.code, violation.column)
         self._seen[key] += 1
         if self.max_per_rule and self._seen[key] > self.max_per_rule:
@@ -83,8 +83,33 @@ class Collector:
             self._over_first[key] = finding
         else:
             self.findings.append(finding)
+        if self.fail_fast and severity is Severity.ERROR:
+            self._stop_at(finding)
+
+    def _before_stop(self, path: str, line: int | None, column: int | None) -> bool:
+        """Whether a finding comes before the error `--fail-fast` stopped at, in file order:
+        rules see a chunk of records one after another, so a later rule may still report an
+        earlier line."""
+        stop = self._stop
+        return (
+            stop is not None
+            and path == stop.path
+            and _place(line, column) < _place(stop.line, stop.column)
+        )
+
+    def _stop_at(self, error: Finding) -> None:
+        """Stop at `error`, the first in file order so far: drop what comes after it."""
+        self.stopped, self._stop = True, error
+        place = _place(error.line, error.column)
+        self.findings = [
+            f for f in self.findings if f.path != error.path or _place(f.line, f.column) <= place
+        ]
 
     @property
     def omitted(self) -> list[Omission]:
         """What the cap left out, counted per file, rule and column."""
         return [Omission.of(first, self._over[key]) for key, first in self._over_first.items()]
+
+
+def _place(line: int | None, column: int | None) -> tuple[int, int]:
+    return (line or 0, column or 0)

@@ -46,26 +46,3 @@ class ConfigSubject:
         if self.sample_facts is None or self.sample_facts.header is None:
             return None
         return self.sample_facts.header.names
-
-
-def inside(path: Path, root: Path) -> bool:
-    """Whether `path`, links and `..` resolved, lies inside `root`."""
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
-
-
-_MARKERS = (".git", ".csvlint.toml", "pyproject.toml", ".pre-commit-config.yaml")
-
-
-def project_root(start: Path) -> Path:
-    """The project a file belongs to: the nearest folder above it with a repository or
-    settings marker; else the current folder when the file is under it; else its own folder."""
-    folder = start.resolve().parent
-    for candidate in (folder, *folder.parents):
-        if any((candidate / marker).exists() for marker in _MARKERS):
-            return candidate
-    cwd = Path.cwd().resolve()
-    return cwd if inside(start, cwd) else folder

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from csvlint.engine.configfile import ConfigSubject, inside, project_root
+from csvlint.engine.claims import ClaimIndex, Claims
+from csvlint.engine.configfile import ConfigSubject
 from csvlint.engine.context import FileContext
+from csvlint.engine.discovery import ProjectRoot, Walk, inside, project_root, root_of_folder
 from csvlint.engine.globs import matches
 from csvlint.engine.run import LintOptions, ProgressFactory, Run
 from csvlint.engine.sources import (
-    SKIPPED_DIRS,
+    Target,
     blocks_from_path,
     blocks_of,
     display,
@@ -21,6 +24,7 @@ from csvlint.engine.sources import (
     expand,
     is_config,
 )
+from csvlint.errors import MissingPathError, UnreadableFileError, UsageError
 from csvlint.finding import Severity
 from csvlint.report import FileResult, Report
 from csvlint.rules import ConfigRule
@@ -31,13 +35,9 @@ if TYPE_CHECKING:
     from csvlint.config.parse import Parsed
 
 
-class ProjectError(ValueError):
-    """The lint cannot be done as asked: standard input twice, or where there is none.
-    (A path that does not exist raises `MissingPath`, a FileNotFoundError.)"""
-
-
-class UnreadableFile(OSError):
-    """A file to lint that exists but cannot be read (permissions, a device, an I/O error)."""
+#: the names this module gave `UsageError` and `UnreadableFileError` first
+ProjectError = UsageError
+UnreadableFile = UnreadableFileError
 
 
 class Project:
@@ -52,16 +52,44 @@ class Project:
     ) -> None:
         self.settings = settings
         self.options = options
-        self.root = root or (settings.source.parent if settings.source else Path.cwd())
+        self._root = None if root is None else ProjectRoot(root, True)
         self.run = Run(options, progress)
+        self.walk = Walk()
         self._loaded: dict[Path, LoadedConfig] = {}
-        self._discovered: list[Path] | None = None
+        self._discovered: dict[Path, list[Path]] = {}
+        self._indexes: dict[Path, ClaimIndex] = {}
+        #: the project of each folder a linted file was in
+        self._roots: dict[Path, ProjectRoot] = {}
         self._samples: set[Path] = set()
-        self._claims: dict[Path, tuple[str | None, list[str]]] = {}
         #: configurations parsed to read their claims: text and result, kept for the full load
         self._parsed: dict[Path, tuple[str, Parsed]] = {}
         self._configs_linted = False
         self.subjects: list[ConfigSubject] = []
+        #: folders given to lint that hold no CSV file
+        self.empty: list[str] = []
+
+    @property
+    def root(self) -> Path:
+        """The project folder whose configurations are compared with each other: the one given,
+        else the project of the first path linted, else that of the current folder."""
+        return self.project.path
+
+    @property
+    def project(self) -> ProjectRoot:
+        """The project of this lint, as `root` says."""
+        if self._root is None:
+            self._root = project_root(Path.cwd())
+        return self._root
+
+    def settle(self, first: Path) -> None:
+        """Take the project of `first` as this lint's, unless one is already set."""
+        if self._root is None:
+            self._root = project_root(first)
+
+    @property
+    def skipped(self) -> list[str]:
+        """What the search of folders left out, and why."""
+        return self.walk.skipped
 
     # -- configurations -------------------------------------------------------------------
 
@@ -74,64 +102,59 @@ class Project:
             self._loaded[key] = load_config(path, self._parsed.pop(key, None))
         return self._loaded[key]
 
-    def discovered(self) -> list[Path]:
-        """Every configuration under the project root matching the `configs` setting."""
-        if self._discovered is None:
+    def discovered(self, root: ProjectRoot | None = None) -> list[Path]:
+        """Every configuration under a project's root (default: this lint's) matching the
+        `configs` setting; none in a folder that may not be searched (home, `/`)."""
+        project = root or self.project
+        folder = project.path
+        if folder not in self._discovered:
             found: list[Path] = []
-            for folder, dirs, files in os.walk(self.root):
-                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
-                for name in sorted(files):
-                    if not is_config(name):
-                        continue
-                    path = Path(folder, name)
-                    relative = path.relative_to(self.root).as_posix()
+            if project.searchable:
+                for path in self.walk.files(folder, is_config):
+                    relative = path.relative_to(folder).as_posix()
                     wanted = any(matches(relative, glob) for glob in self.settings.configs)
                     if wanted and not excluded(relative, self.settings.exclude):
                         found.append(path)
-            self._discovered = found
-        return self._discovered
+            self._discovered[folder] = found
+        return self._discovered[folder]
 
     def config_for(self, csv: Path) -> LoadedConfig | None:
-        """The configuration whose `files` patterns (or `sample`) name this CSV file, checked
-        (without its sample) the first time it is used."""
-        wanted = csv.resolve()
-        for path in self.discovered():
-            if self._names(path, wanted):
-                return self.reference(path)
-        return None
+        """The configuration of the file's own project whose `files` patterns (or `sample`)
+        name this CSV file, checked (without its sample) the first time it is used."""
+        claimant = self.claimant(csv)
+        return None if claimant is None else self.reference(claimant)
 
-    def _names(self, config: Path, csv: Path) -> bool:
-        """Whether a configuration's `sample` or `files` name `csv`. Only the file's YAML or
-        JSON is read: validating every configuration of a project would cost each lint."""
-        key = config.resolve()
-        if key not in self._claims:
-            self._claims[key] = self._read_claims(key)
-        sample, patterns = self._claims[key]
-        folder = key.parent
-        if sample is not None and (folder / sample).resolve() == csv:
-            return True
-        try:
-            relative = csv.relative_to(folder).as_posix()
-        except ValueError:
-            relative = os.path.relpath(csv, folder).replace(os.sep, "/")
-        return any(matches(relative, pattern) for pattern in patterns)
+    def claimant(self, csv: Path) -> Path | None:
+        """The configuration of the file's own project that names this CSV file, unread."""
+        resolved = csv.resolve()
+        folder = resolved.parent
+        root = self._roots.get(folder)
+        if root is None:
+            root = self._roots[folder] = root_of_folder(folder)
+        index = self._indexes.get(root.path)
+        if index is None:
+            configs = self.discovered(root)
+            index = ClaimIndex([self._read_claims(path.resolve()) for path in configs])
+            self._indexes[root.path] = index
+        return index.claimant(resolved)
 
-    def _read_claims(self, config: Path) -> tuple[str | None, list[str]]:
-        """A configuration file's `sample` and `files`, read without validating the rest."""
+    def _read_claims(self, config: Path) -> Claims:
+        """A configuration file's `sample` and `files`, read without validating the rest:
+        validating every configuration of a project would cost each lint."""
         from csvlint.config.load import is_json_path
         from csvlint.config.parse import parse_text
 
         try:
             text = config.read_text(encoding="utf-8").removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError):
-            return None, []
+            return Claims(config, None, ())
         parsed = parse_text(text, is_json=is_json_path(config))
         self._parsed[config] = (text, parsed)
         data = parsed.data or {}
         sample = data.get("sample")
         files = data.get("files")
         patterns = [p for p in files if isinstance(p, str)] if isinstance(files, list) else []
-        return (sample if isinstance(sample, str) else None), patterns
+        return Claims(config, sample if isinstance(sample, str) else None, patterns)
 
     def reference(self, path: Path) -> LoadedConfig:
         """A configuration CSV files are checked against. It is checked itself (without its
@@ -147,7 +170,7 @@ class Project:
         """Check a configuration file, and its sample unless told not to; the findings go to
         this lint's report."""
         loaded = self.load(path)
-        subject = ConfigSubject(loaded, shown, project_root(path), verifying=verifying)
+        subject = ConfigSubject(loaded, shown, project_root(path).path, verifying=verifying)
         config = loaded.config
         self._configs_linted = self._configs_linted or with_sample
         if config is not None and with_sample:
@@ -226,15 +249,49 @@ class Project:
 
     # -- lints ----------------------------------------------------------------------------
 
+    def targets(self, paths: Sequence[str]) -> list[Target]:
+        """What linting `paths` would read, this lint's project taken from the first path.
+        A folder with no CSV file in it is named in `empty`."""
+        first = next((p for p in paths if p != "-"), None)
+        if first is not None:
+            self.settle(Path(first))
+        targets = expand(paths, self.settings.exclude, self.walk)
+        self.empty = [
+            given
+            for given in paths
+            if given != "-"
+            and Path(given).is_dir()
+            and not any(
+                t.path is not None and not t.is_config and _under(t.path, given) for t in targets
+            )
+        ]
+        return targets
+
+    def show_files(
+        self, paths: Sequence[str], config: Path | None = None
+    ) -> list[tuple[str, str | None]]:
+        """Each file linting `paths` would read, with the configuration it would be checked
+        against (None: none; a configuration is checked against its own sample)."""
+        shown: list[tuple[str, str | None]] = []
+        for target in self.targets(paths):
+            if target.path is None:
+                shown.append((target.shown, display(config) if config else None))
+            elif target.is_config:
+                shown.append((target.shown, target.shown))
+            else:
+                claimant = config or self.claimant(target.path)
+                shown.append((target.shown, display(claimant) if claimant else None))
+        return shown
+
     def lint_paths(
         self, paths: Sequence[str], config: Path | None = None, stdin: BinaryIO | None = None
     ) -> Report:
         """Lint files and folders (and `-`, standard input, when `stdin` is given)."""
-        targets = expand(paths, self.settings.exclude)
+        targets = self.targets(paths)
         if sum(t.path is None for t in targets) > 1:
-            raise ProjectError("standard input (-) can be read only once")
+            raise UsageError("standard input (-) can be read only once")
         if config is not None and not config.is_file():
-            raise ProjectError(f"{config}: no such configuration file")
+            raise MissingPathError(f"{config}: no such configuration file")
         for target in (t for t in targets if t.is_config):
             assert target.path is not None
             self.check_config(target.path, target.shown)
@@ -248,15 +305,20 @@ class Project:
                 continue  # already checked as its configuration's sample
             if target.path is None:
                 if stdin is None:
-                    raise ProjectError("standard input (-) is not available here")
+                    raise UsageError("standard input (-) is not available here")
                 self._lint_csv(target.shown, blocks_of(stdin), given, 0)
             else:
                 loaded = given or self.config_for(target.path)
                 try:
                     size = target.path.stat().st_size
                     self._lint_csv(target.shown, blocks_from_path(target.path), loaded, size)
+                except FileNotFoundError as exc:
+                    if not target.walked:
+                        raise MissingPathError(f"{target.shown}: no such file") from None
+                    # gone since the folder was searched: nothing to read, nothing to judge
+                    self.walk.skipped.append(f"{target.shown}: skipped: {exc.strerror or exc}")
                 except OSError as exc:
-                    raise UnreadableFile(
+                    raise UnreadableFileError(
                         f"{target.shown}: cannot be read: {exc.strerror or exc}"
                     ) from None
             if self.run.stopped:
@@ -272,7 +334,7 @@ class Project:
         if config is None:
             return None
         if not config.is_file():
-            raise ProjectError(f"{config}: no such configuration file")
+            raise MissingPathError(f"{config}: no such configuration file")
         return self.reference(config)
 
     def _lint_csv(
@@ -292,6 +354,10 @@ class Project:
         if not self._reported:
             self.check_project()
             self._reported = True
-        return self.run.report()
+        return replace(self.run.report(), skipped=tuple(dict.fromkeys(self.skipped)))
 
     _reported = False
+
+
+def _under(path: Path, folder: str) -> bool:
+    return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))

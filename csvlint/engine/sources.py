@@ -9,37 +9,26 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from csvlint.engine.discovery import Walk
 from csvlint.engine.globs import matches
+from csvlint.errors import MissingPathError
 
 BLOCK_SIZE = 1 << 20
 CSV_SUFFIXES = (".csv", ".tsv")
 CONFIG_SUFFIXES = (".import.yaml", ".import.yml", ".import.json")
-#: folders never searched for files
-SKIPPED_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
-        "node_modules",
-        "__pycache__",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-    }
-)
-
-
-class MissingPath(FileNotFoundError):
-    """A path given to lint that does not exist."""
+#: the name this module gave `MissingPathError` first
+MissingPath = MissingPathError
 
 
 def blocks_of(stream: BinaryIO, size: int = BLOCK_SIZE) -> Iterator[bytes]:
-    """The stream's bytes, `size` at a time, read once."""
+    """The stream's bytes, `size` at a time, read once. A stream that gives text is a
+    TypeError: the bytes, encoding included, are what csvlint checks."""
     while block := stream.read(size):
+        if not isinstance(block, bytes | bytearray):
+            raise TypeError(
+                f"a binary stream is needed, and this one gives {type(block).__name__}: "
+                "open the file with 'rb', or pass sys.stdin.buffer"
+            )
         yield block
 
 
@@ -90,6 +79,8 @@ class Target:
 
     shown: str
     path: Path | None
+    #: found by searching a folder, not named: skipped with a warning if it goes away
+    walked: bool = False
 
     @property
     def is_config(self) -> bool:
@@ -97,9 +88,14 @@ class Target:
         return self.path is not None and is_config(self.path)
 
 
-def expand(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[Target]:
+def expand(
+    paths: Iterable[str], exclude: Sequence[str] = (), walk: Walk | None = None
+) -> list[Target]:
     """The files to lint: files as given, folders searched for CSV files and configurations,
-    `-` for standard input. Raises `MissingPath` for a path that does not exist."""
+    `-` for standard input. Raises `MissingPath` for a path that does not exist. What a
+    folder's search leaves out (links out of the project, FIFOs, files gone) is said in
+    `walk.skipped`."""
+    walk = walk if walk is not None else Walk()
     found: list[Target] = []
     seen: set[Path] = set()
     for given in paths:
@@ -108,23 +104,27 @@ def expand(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[Target]:
             continue
         path = Path(given)
         if path.is_dir():
-            for child in _walk(path):
+            for child in walk.files(path, _lintable):
                 shown = display(child)
-                if child.resolve() not in seen and not excluded(shown, exclude):
-                    seen.add(child.resolve())
-                    found.append(Target(shown, child))
+                key = _key(child)
+                if key not in seen and not excluded(shown, exclude):
+                    seen.add(key)
+                    found.append(Target(shown, child, walked=True))
         elif path.exists():
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
+            if _key(path) not in seen:
+                seen.add(_key(path))
                 found.append(Target(display(path), path))
         else:
-            raise MissingPath(f"{given}: no such file or directory")
+            raise MissingPathError(f"{given}: no such file or directory")
     return found
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
-        for name in sorted(files):
-            if is_csv(name) or is_config(name):
-                yield Path(root, name)
+def _key(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _lintable(name: str) -> bool:
+    return is_csv(name) or is_config(name)

@@ -16,7 +16,7 @@ from pathlib import Path
 from csvlint.atomic import AtomicOutput
 from csvlint.config.items import ItemsFileError, read_table
 from csvlint.config.model import ImportConfig, ItemsFile
-from csvlint.engine.configfile import project_root
+from csvlint.engine.discovery import project_root
 from csvlint.pigment.api import Block
 from csvlint.pigment.client import PigmentClient
 from csvlint.pigment.errors import PigmentError
@@ -68,7 +68,7 @@ def _owners(config: ImportConfig) -> list[tuple[str, ItemsFile]]:
 
 
 def _destination(config: ImportConfig, source: ItemsFile) -> Path:
-    root = project_root(config.path)
+    root = project_root(config.path).path
     relative = Path(source.file)
     path = config.path.parent / relative
     try:

@@ -1,4 +1,5 @@
-"""One finding a line, `path:line:col: CODE message`, the way compilers and editors read it."""
+"""One finding a line, `path:line:col: CODE message`, the way compilers and editors read it;
+`path:line:` for a finding about a whole line, `path:` for one about the whole file."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from csvlint.reporters.summary import summary_line
 def render(report: Report, out: TextIO, color: bool) -> None:
     """Write each finding on one line, then the counts of what was left out."""
     for f in report.findings:
-        out.write(f"{f.path}:{f.line or 1}:{f.column or 1}: {f.code} {f.message}\n")
+        # a part that is not known is left out, never shown as a made-up 1
+        where = ":".join(str(part) for part in (f.path, f.line, f.column) if part is not None)
+        out.write(f"{where}: {f.code} {f.message}\n")
     for o in report.omitted:
         where = f" in column {o.column_name or o.column}" if o.column else ""
         out.write(f"{o.path}: {o.code} {o.count:,} more {o.rule} findings{where} not listed\n")

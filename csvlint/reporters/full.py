@@ -12,7 +12,7 @@ from csvlint.dialect import Dialect
 from csvlint.finding import Finding, Severity
 from csvlint.report import FileResult, Report
 from csvlint.reporters.excerpt import clip, field_span, read_lines
-from csvlint.reporters.summary import summary_line
+from csvlint.reporters.summary import configurations, summary_line
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -52,7 +52,8 @@ def render(report: Report, out: TextIO, color: bool) -> None:
         out.write(summary_line(report) + "\n")
     else:
         files_word = "file" if len(report.files) == 1 else "files"
-        out.write(paint(f"All clean: {len(report.files)} {files_word} checked.", fg="green") + "\n")
+        clean = f"All clean: {len(report.files)} {files_word} checked{configurations(report)}."
+        out.write(paint(clean, fg="green") + "\n")
 
 
 def _excerpt(out: TextIO, f: Finding, text: str, dialect: Dialect | None, paint: object) -> None:

@@ -96,9 +96,9 @@ def known_items(config: ImportConfig, owner: Property | Dimension) -> frozenset[
     if owner.items_file is None:
         return None
     from csvlint.config import items
-    from csvlint.engine.configfile import project_root
+    from csvlint.engine.discovery import project_root
 
-    return items.known_items(config, owner.items_file, project_root(config.path))
+    return items.known_items(config, owner.items_file, project_root(config.path).path)
 
 
 def _mapped(

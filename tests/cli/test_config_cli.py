@@ -44,7 +44,7 @@ def test_save_without_id_checks_but_never_invents_one(drafted: Path) -> None:
     assert code == 0 and "not linked yet" in out and "--id UUID" in out
     checked = drafted.read_text(encoding="utf-8")
     assert "# Draft import configuration" in checked  # comments are kept
-    assert "\nid:" not in checked and "saved:\n  fingerprint: sha256:" in checked
+    assert "\nid:" not in checked and "saved:\n  fingerprint:\n    sha256:" in checked
     assert run("config", "save", drafted.name)[0] == 0
     assert drafted.read_text(encoding="utf-8") == checked  # saving twice changes nothing
     for command in ("id", "verify"):
@@ -137,7 +137,7 @@ def test_a_drifted_extract_is_caught_against_its_configuration(drafted: Path) ->
     )
     code, out, _ = run("lint", "e.csv", "--config", drafted.name, "--format", "concise")
     assert code == 1
-    assert "e.csv:1:1: CSV105" in out and "HDR204" in out
+    assert "e.csv:1: CSV105" in out and "HDR204" in out
     assert "blocks" not in out
 
 

@@ -28,7 +28,7 @@ def test_clean_file_exits_0(in_tmp: Path) -> None:
     (in_tmp / "ok.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     code, out, _ = run("lint", "ok.csv")
     assert code == 0
-    assert "All clean: 1 file checked." in out
+    assert "All clean: 1 file checked; 1 CSV file with no configuration." in out
 
 
 def test_errors_exit_1_and_exit_zero_turns_them_into_0(in_tmp: Path) -> None:
@@ -79,7 +79,7 @@ def test_a_binary_file_is_a_finding_not_a_crash(in_tmp: Path) -> None:
 def test_standard_input(in_tmp: Path) -> None:
     code, out, _ = run("lint", "-", "--format", "concise", stdin=b"a,b\n1\n")
     assert code == 1
-    assert out.startswith("-:2:1: CSV109")
+    assert out.startswith("-:2: CSV109")
 
 
 def test_folders_are_searched_and_files_listed_once(in_tmp: Path) -> None:
@@ -146,7 +146,7 @@ def test_same_header_compares_files(in_tmp: Path) -> None:
     assert run("lint", "jan.csv", "feb.csv")[0] == 0
     code, out, _ = run("lint", "jan.csv", "feb.csv", "--same-header", "--format", "concise")
     assert code == 1
-    assert "feb.csv:1:1: HDR207" in out
+    assert "feb.csv:1: HDR207" in out
 
 
 def test_output_file_is_written_and_stdout_stays_empty(in_tmp: Path) -> None:
@@ -173,7 +173,7 @@ def test_severity_and_per_file_ignores_from_settings(in_tmp: Path) -> None:
         '[per-file-ignores]\n"legacy/*.csv" = ["CSV109"]\n', encoding="utf-8"
     )
     _, out, _ = run("lint", "--format", "concise")
-    assert "new.csv:2:1: CSV109" in out and "legacy" not in out
+    assert "new.csv:2: CSV109" in out and "legacy" not in out
     (in_tmp / ".csvlint.toml").write_text('severity = {ragged-row = "warning"}\n', "utf-8")
     assert run("lint", "new.csv")[0] == 0
 
@@ -243,3 +243,22 @@ def test_a_configuration_linted_and_given_as_config_is_checked_once(in_tmp: Path
     assert code == 1
     assert [f["code"] for f in report["findings"] if f["code"] == "CFG405"] == ["CFG405"]
     assert sorted(f["path"] for f in report["files"]) == ["e.csv", "o.import.yaml"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a,b\n1,2\n1,2,3\n"x"y,3\n',
+        'a,b\n"x"y,3\n1,2,3\n',
+        "a,b\n1,2\n\n1\n" + "1,2\n" * 50 + '1,"2\n',
+    ],
+)
+def test_fail_fast_stops_at_the_first_error_in_file_order(in_tmp: Path, text: str) -> None:
+    (in_tmp / "f.csv").write_text(text, encoding="utf-8")
+    _, full, _ = run("lint", "f.csv", "--format", "json")
+    _, fast, _ = run("lint", "f.csv", "--fail-fast", "--format", "json")
+    every = json.loads(full)["findings"]
+    first = next(f for f in every if f["severity"] == "error")
+    listed = json.loads(fast)["findings"]
+    assert [f for f in listed if f["severity"] == "error"] == [first]
+    assert listed == [f for f in every if (f["line"] or 0) <= first["line"]]

@@ -55,6 +55,15 @@ sample: employees.csv
 """
 
 
+def _saved(indent: str, value: str, newline: str = "\n") -> str:
+    """`fingerprint: VALUE` as a save writes it: the value on the next line when the two do
+    not fit a line of 80 characters (yamllint's default line length)."""
+    line = f"{indent}fingerprint: {value}"
+    if len(line) <= 80:
+        return line + newline
+    return f"{indent}fingerprint:{newline}{indent}  {value}{newline}"
+
+
 def _stamped(tmp_path: Path, text: str, name: str = "x.import.yaml") -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8", newline="")
@@ -67,7 +76,7 @@ def test_stamp_adds_the_id_after_the_version_and_the_save_at_the_end(tmp_path: P
     expected = COMMENTED.replace(
         "csvlint: 1   # format version\n", f"csvlint: 1   # format version\nid: {ID}\n"
     )
-    expected += f"saved:\n    fingerprint: {FINGERPRINT}\n"
+    expected += "saved:\n" + _saved("    ", FINGERPRINT)
     assert text == expected
 
 
@@ -75,7 +84,7 @@ def test_stamp_keeps_the_generator_layout(tmp_path: Path) -> None:
     original = (DATA / "orders.import.yaml").read_text(encoding="utf-8")
     text = _stamped(tmp_path, original)
     assert text == original.replace("csvlint: 1\n", f"csvlint: 1\nid: {ID}\n") + (
-        f"saved:\n  fingerprint: {FINGERPRINT}\n"
+        "saved:\n" + _saved("  ", FINGERPRINT)
     )
 
 
@@ -86,7 +95,7 @@ def test_stamp_replaces_an_existing_id_and_fingerprint_in_place(tmp_path: Path) 
     assert old_fingerprint is not None
     text = _stamped(tmp_path, original)
     assert text == original.replace(old_id, ID).replace(
-        str(old_fingerprint.saved_fingerprint), FINGERPRINT
+        f"  fingerprint: {old_fingerprint.saved_fingerprint}\n", _saved("  ", FINGERPRINT)
     )
 
 
@@ -101,9 +110,8 @@ def test_stamp_without_a_version_puts_the_id_first(tmp_path: Path) -> None:
 
 def test_stamp_keeps_crlf_line_endings_and_a_bom(tmp_path: Path) -> None:
     text = _stamped(tmp_path, "\ufeffcsvlint: 1\r\nname: x\r\n")
-    assert (
-        text
-        == f"\ufeffcsvlint: 1\r\nid: {ID}\r\nname: x\r\nsaved:\r\n  fingerprint: {FINGERPRINT}\r\n"
+    assert text == f"\ufeffcsvlint: 1\r\nid: {ID}\r\nname: x\r\nsaved:\r\n" + _saved(
+        "  ", FINGERPRINT, "\r\n"
     )
 
 
@@ -262,7 +270,7 @@ def test_saving_a_draft_adds_only_the_id_and_the_save(tmp_path: Path) -> None:
     assert not saved.config.is_draft
     assert saved.config.saved_fingerprint == fingerprint(saved.data or {})
     expected = draft.replace("csvlint: 1\n", f"csvlint: 1\nid: {ID}\n")
-    expected += f"saved:\n  fingerprint: {saved.config.saved_fingerprint}\n"
+    expected += "saved:\n" + _saved("  ", str(saved.config.saved_fingerprint))
     assert path.read_text(encoding="utf-8") == expected
 
 

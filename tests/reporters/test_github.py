@@ -30,11 +30,11 @@ def test_one_command_a_finding_then_plain_lines() -> None:
     assert lines == [
         "::warning file=data/orders.csv,title=CSV111 mixed-line-endings::"
         "lines end with CRLF (3) and LF (1)",
-        "::warning file=data/orders.csv,line=1,col=2,title=HDR203 header-whitespace::"
+        "::warning file=data/orders.csv,line=1,title=HDR203 header-whitespace (field 2)::"
         "column name ' Customer' has leading whitespace",
         "::error file=data/orders.csv,line=3,title=CSV109 ragged-row::"
         "record 2 has 5 fields; the header has 4",
-        "::error file=data/orders.csv,line=4,col=3,title=VAL301 invalid-number::"
+        "::error file=data/orders.csv,line=4,title=VAL301 invalid-number (field 3)::"
         "'12,5 %25' is not a number: expected 1,234.56%0Asee \u201cAmount\u201d \u2013 caf\u00e9"
         "%0Ahint: use the number format: 1,234.56",
         "::notice file=imports/orders.import.yaml,title=CFG411 not-saved::"
@@ -44,7 +44,8 @@ def test_one_command_a_finding_then_plain_lines() -> None:
         "data/orders.csv: VAL301 1,234 more invalid-number findings in column Amount not listed",
         "data/orders.csv: VAL308 7 more value-whitespace findings in column  Customer not listed",
         "Found 1,237 errors, 9 warnings and 1 info in 3 files "
-        "(1,241 not listed: see --max-per-rule); Copy ID would be refused.",
+        "(1,241 not listed: see --max-per-rule); 1 CSV file against imports/orders.import.yaml, "
+        "1 with no configuration; Copy ID would be refused.",
     ]
 
 
@@ -55,7 +56,7 @@ def test_properties_escape_colons_and_commas_too() -> None:
     )
     [line, summary] = render(Report.build([], [awkward])).splitlines()
     assert line == (
-        "::error file=in%3A 50%25%2C%0D%0Aout.csv,line=2,col=1,title=CSV103 encoding-error::"
+        "::error file=in%3A 50%25%2C%0D%0Aout.csv,line=2,title=CSV103 encoding-error (field 1)::"
         "byte 0xff: not UTF-8, 100%25%0D%0Aat the start"
     )
     assert summary == "Found 1 error, 0 warnings and 0 infos in 0 files."
@@ -69,4 +70,13 @@ def test_escapes() -> None:
 
 def test_clean_report_is_one_summary_line() -> None:
     report = Report.build([FileResult("ok.csv", "csv", rows=1)], [])
-    assert render(report) == "Found 0 errors, 0 warnings and 0 infos in 1 file.\n"
+    assert render(report) == (
+        "Found 0 errors, 0 warnings and 0 infos in 1 file; 1 CSV file with no configuration.\n"
+    )
+
+
+def test_col_is_never_a_field_position() -> None:
+    """GitHub reads `col` as a character position in the line: a field's position there
+    would put the annotation under the wrong characters."""
+    text = render(sample_report())
+    assert ",col=" not in text and "(field 2)" in text
