@@ -10,6 +10,7 @@ from typing import TextIO
 
 from csvlint.finding import Finding, Severity
 from csvlint.report import Report
+from csvlint.reporters.printable import printable
 from csvlint.reporters.summary import summary_line
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -31,14 +32,18 @@ def escape_property(text: str) -> str:
 
 def command(finding: Finding) -> str:
     """The workflow command that annotates one finding."""
-    properties = [("file", finding.path)]
+    # text from a file is made printable first: its own line breaks are escaped visibly, so the
+    # only `%0A` left is the one before the hint
+    properties = [("file", printable(finding.path))]
     if finding.line is not None:
         properties.append(("line", str(finding.line)))
     if finding.column is not None:
         properties.append(("col", str(finding.column)))
     properties.append(("title", f"{finding.code} {finding.rule}"))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    message = finding.message if not finding.hint else f"{finding.message}\nhint: {finding.hint}"
+    message = printable(finding.message)
+    if finding.hint:
+        message += f"\nhint: {printable(finding.hint)}"
     return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(message)}"
 
 
@@ -50,5 +55,5 @@ def render(report: Report, out: TextIO, color: bool) -> None:
         where = f" in column {o.column_name or o.column}" if o.column else ""
         line = f"{o.path}: {o.code} {o.count:,} more {o.rule} findings{where} not listed"
         # a line break in a path would start a line that the runner might read as a command
-        out.write(escape_data(line) + "\n")
+        out.write(escape_data(printable(line)) + "\n")
     out.write(escape_data(summary_line(report)) + "\n")
