@@ -22,9 +22,10 @@ class AtomicOutput:
     block without a commit (an error, a refusal) removes the temporary file.
     """
 
-    def __init__(self, path: Path, *, overwrite: bool = True) -> None:
+    def __init__(self, path: Path, *, overwrite: bool = True, mode: int | None = None) -> None:
         self.path = path
         self.overwrite = overwrite
+        self.mode = mode
         self._temporary: str | None = None
         self._stream: BinaryIO | None = None
 
@@ -53,7 +54,7 @@ class AtomicOutput:
             self._stream.flush()
             os.fsync(self._stream.fileno())
             self._stream.close()
-            os.chmod(self._temporary, _mode_for(self.path))
+            os.chmod(self._temporary, _mode_for(self.path) if self.mode is None else self.mode)
             # checked again: the file may have appeared while this one was being written
             if not self.overwrite and self.path.exists():
                 raise OutputExists(f"{self.path} exists")
@@ -82,13 +83,16 @@ class AtomicOutput:
         self.discard()
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
-    """Write `data` to `path` atomically, keeping an existing file's permission bits.
+def write_atomic(
+    path: Path, data: bytes, *, overwrite: bool = True, mode: int | None = None
+) -> None:
+    """Write `data` to `path` atomically, keeping an existing file's permission bits (or
+    giving it `mode`).
 
     The original is untouched on any failure. Raises `OutputExists` (a FileExistsError) when
     `path` exists and `overwrite` is false.
     """
-    with AtomicOutput(path, overwrite=overwrite) as out:
+    with AtomicOutput(path, overwrite=overwrite, mode=mode) as out:
         out.write(data)
         out.commit()
 
