@@ -89,7 +89,22 @@ def save_config(
 ) -> Saved:
     """Check the configuration against its sample and, when nothing blocks Copy ID, write its
     `id` (the one given, else the one there, else a new UUID) and `saved.fingerprint`,
-    atomically. An ID once set never changes unless a new one is given."""
+    atomically. An ID once set never changes unless a new one is given.
+
+    The file is locked from the check to the write: a second save of it waits, then reads what
+    this one wrote. Raises OSError when the file cannot be written (read-only, a link out of
+    the project) and `LockTimeout` when another save holds it too long."""
+    from csvlint.containment import write_target
+    from csvlint.locking import exclusive
+
+    file = _existing(Path(path))
+    with exclusive(write_target(file)):
+        return _save_locked(file, new_id, settings)
+
+
+def _save_locked(
+    path: Path | str, new_id: str | None = None, settings: Settings | None = None
+) -> Saved:
     from csvlint.config.fingerprint import fingerprint
     from csvlint.config.write import stamp
 

@@ -1,0 +1,57 @@
+"""An exclusive lock on a file for the length of a read-check-write, so that two runs saving the
+same configuration at once take turns: the second reads what the first wrote.
+
+The lock is an advisory `flock` on the file itself, which leaves nothing behind. The first run
+replaces the file by a rename, so a run that was waiting holds a lock on the old file: it checks
+that the path still names the file it locked, and locks the new one when not. Systems without
+`fcntl` (Windows) get no lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+#: how long a run waits for another to finish saving the same file
+WAIT_SECONDS = 60.0
+
+
+class LockTimeout(TimeoutError):
+    """Another run held the file for longer than `WAIT_SECONDS`."""
+
+
+@contextlib.contextmanager
+def exclusive(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive lock on the file at `path` (which must exist) inside the block."""
+    try:
+        import fcntl  # noqa: F401 - whether the system has advisory locks
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    deadline = time.monotonic() + wait
+    while True:
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            _acquire(handle, path, deadline)
+            locked, now = os.fstat(handle), os.stat(path)
+            if (locked.st_ino, locked.st_dev) == (now.st_ino, now.st_dev):
+                yield
+                return
+        finally:
+            os.close(handle)  # closing the descriptor releases the lock
+
+
+def _acquire(handle: int, path: Path, deadline: float) -> None:
+    import fcntl
+
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise LockTimeout(f"{path}: another csvlint is still saving it") from None
+            time.sleep(0.02)
