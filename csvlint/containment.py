@@ -43,7 +43,7 @@ def write_target(path: Path) -> Path:
     literal = Path(os.path.abspath(path))
     real = Path(os.path.realpath(path))
     if real == literal:
-        return literal
+        return path
     root = Path(os.path.realpath(project_of(path)))
     if not real.is_relative_to(root):
         raise LinkEscape(

@@ -27,9 +27,7 @@ from typing import Any
 
 #: `.<name>.csvlint-<pid>-<random>.tmp`
 _LEFTOVER = re.compile(r"^\..+\.csvlint-(\d+)-[A-Za-z0-9_]+\.tmp$")
-_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 _live: set[str] = set()
 _lock = threading.Lock()
