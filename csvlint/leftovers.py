@@ -92,7 +92,9 @@ def _install() -> None:
         return
     for number in _SIGNALS:
         with contextlib.suppress(ValueError, OSError):
-            _previous[number] = signal.signal(number, _on_signal)
+            previous = signal.signal(number, _on_signal)
+            # None: a handler set outside Python, which cannot be put back; the default stands in
+            _previous[number] = signal.SIG_DFL if previous is None else previous
 
 
 def _uninstall() -> None:

@@ -244,3 +244,19 @@ def test_concurrent_saves_agree_on_one_id(draft: Path) -> None:
         assert f"id: {ids.pop()}" in draft.read_text(encoding="utf-8")
         assert temporaries(draft.parent) == []
         draft.write_text(text.replace("id: ", "old_id: ") if "id: " in text else text)
+
+
+def test_a_read_only_report_is_not_replaced(project: Path) -> None:
+    report = project / "report.txt"
+    report.write_text("kept\n", encoding="utf-8")
+    report.chmod(0o444)
+    code, _, err = run("lint", "in.csv", "--output", "report.txt")
+    assert code == 2 and "read-only" in err
+    assert report.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_config_save_reclaims_what_a_killed_save_left(draft: Path) -> None:
+    left = draft.parent / f".{draft.name}.csvlint-99999999-x1.tmp"
+    left.write_text("half a configuration", encoding="utf-8")
+    assert run("config", "save", draft.name)[0] == 0
+    assert temporaries(draft.parent) == []
