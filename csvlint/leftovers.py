@@ -10,7 +10,7 @@ ends in `.csv`, `.tsv` or `.import.yaml`, so no lint ever takes it for a file to
   the default, which ends the process as the signal would have.
 - SIGKILL cannot be caught. The next atomic write into the same folder removes the temporary
   files whose process is gone (`reclaim`); a temporary file of a process still running is left
-  to it.
+  to it. (Windows has no safe way to ask whether a process runs: nothing is reclaimed there.)
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def reclaim(folder: Path) -> list[Path]:
 
 
 def _running(pid: int) -> bool:
-    if pid == os.getpid():
+    # on Windows os.kill would end the process it asks about: never reclaim there
+    if pid == os.getpid() or os.name == "nt":
         return True
     try:
         os.kill(pid, 0)

@@ -55,7 +55,10 @@ class ProgressBar:
     """A one-line progress bar on standard error, redrawn at most ten times a second."""
 
     def __init__(self, name: str, total: int, stream: TextIO) -> None:
-        self.name, self.total, self.stream = name, total, stream
+        from csvlint.reporters.printable import printable
+
+        # a file name found by a walk may hold escapes: never let them reach the terminal
+        self.name, self.total, self.stream = printable(name), total, stream
         self._last = 0.0
 
     def __call__(self, done: int) -> None:
