@@ -79,12 +79,15 @@ def test_fix_in_place_never_writes_through_a_link_out_of_the_project(
     assert temporaries(project, outside) == []
 
 
-@pytest.mark.parametrize("through", ["file", "folder"])
+@pytest.mark.parametrize("through", ["file", "dangling", "folder"])
 def test_fix_output_never_lands_out_of_the_project_by_a_link(
     project: Path, outside: Path, through: str
 ) -> None:
     if through == "file":
         (project / "out.csv").symlink_to(outside / "secret.csv")
+        target = "out.csv"
+    elif through == "dangling":
+        (project / "out.csv").symlink_to(outside / "planted.csv")
         target = "out.csv"
     else:
         (project / "reports").symlink_to(outside)
@@ -92,6 +95,7 @@ def test_fix_output_never_lands_out_of_the_project_by_a_link(
     code, _, err = run("fix", "in.csv", "--config", "e.import.yaml", "-o", target, "--force")
     assert code == 2 and "outside the project" in err
     assert (outside / "secret.csv").read_bytes() == SEMICOLONS
+    assert not (outside / "planted.csv").exists()
 
 
 def test_a_link_inside_the_project_is_followed_and_stays_a_link(project: Path) -> None:
