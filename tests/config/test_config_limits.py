@@ -33,20 +33,22 @@ def bomb(levels: int) -> str:
 
 
 HOSTILE = {
-    "too big": HEAD + "# " + "x" * MAX_BYTES + "\n",
-    "alias bomb": HEAD + bomb(10),
-    "deep brackets": HEAD + "files: " + "[" * 100_000 + "]" * 100_000 + "\n",
-    "deep braces": HEAD + "x: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n",
+    "too big": (HEAD + "# " + "x" * MAX_BYTES + "\n", "a configuration is at most"),
+    "alias bomb": (HEAD + bomb(10), "more than 10,"),  # the limit follows the text's size
+    "deep brackets": (HEAD + "files: " + "[" * 100_000 + "]" * 100_000 + "\n", "64 levels"),
+    "deep braces": (HEAD + "x: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n", "64 levels"),
 }
 
 
 @pytest.mark.parametrize("kind", list(HOSTILE))
 def test_a_hostile_configuration_is_refused_quickly(in_tmp: Path, kind: str) -> None:
     path = in_tmp / "people.import.yaml"
-    path.write_text(HOSTILE[kind], encoding="utf-8")
+    text, reason = HOSTILE[kind]
+    path.write_text(text, encoding="utf-8")
     code, out, seconds = lint(path)
-    assert code == 1 and "CFG401" in out, out
-    assert seconds < 3, f"{kind}: {seconds:.1f} s"
+    assert code == 1 and "CFG401" in out and reason in out, out
+    # each took 5 to 12 s before it was refused up front; a loaded machine may be slow
+    assert seconds < 4, f"{kind}: {seconds:.1f} s"
 
 
 def test_a_csv_claimed_by_a_huge_configuration_is_checked_without_parsing_it(
@@ -58,7 +60,7 @@ def test_a_csv_claimed_by_a_huge_configuration_is_checked_without_parsing_it(
     (in_tmp / "people.csv").write_text("Name\nAda\n", encoding="utf-8")
     code, out, seconds = lint(in_tmp)
     assert code == 1 and "at most 1,048,576 bytes" in out
-    assert seconds < 3
+    assert seconds < 4
 
 
 def test_the_size_named_is_the_files() -> None:
