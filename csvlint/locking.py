@@ -4,12 +4,13 @@ same configuration at once take turns: the second reads what the first wrote.
 The lock is an advisory `flock` on the file itself, which leaves nothing behind. The first run
 replaces the file by a rename, so a run that was waiting holds a lock on the old file: it checks
 that the path still names the file it locked, and locks the new one when not. Systems without
-`fcntl` (Windows) get no lock.
+`fcntl` (Windows), and file systems that refuse advisory locks, get no lock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import time
 from collections.abc import Iterator
@@ -17,6 +18,8 @@ from pathlib import Path
 
 #: how long a run waits for another to finish saving the same file
 WAIT_SECONDS = 60.0
+#: what a file system without advisory locks answers
+_NO_LOCKS = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL})
 
 
 class LockTimeout(TimeoutError):
@@ -51,7 +54,11 @@ def _acquire(handle: int, path: Path, deadline: float) -> None:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
-        except BlockingIOError:
+        except OSError as error:
+            if error.errno in _NO_LOCKS:
+                return  # a file system without locks (some network shares): save unlocked
+            if not isinstance(error, BlockingIOError):
+                raise
             if time.monotonic() > deadline:
                 raise LockTimeout(f"{path}: another csvlint is still saving it") from None
             time.sleep(0.02)
