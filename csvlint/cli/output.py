@@ -43,10 +43,12 @@ def emit(report: Report, fmt: str, output: Path | None) -> None:
         render(report, sys.stdout, wants_color(sys.stdout))
         sys.stdout.flush()
         return
+    from csvlint.containment import write_target
+
     buffer = io.StringIO()
     render(report, buffer, False)
     try:
-        write_atomic(output, buffer.getvalue().encode("utf-8"))
+        write_atomic(write_target(output), buffer.getvalue().encode("utf-8"))
     except OSError as exc:
         raise Fatal(f"cannot write {output}: {exc.strerror or exc}") from None
 

@@ -50,9 +50,10 @@ def stamp(path: Path, *, id: str, fingerprint: str) -> None:
 def write_new(path: Path, text: str, *, overwrite: bool = False) -> None:
     """Write `text` (UTF-8) to `path` atomically.
 
-    Raises FileExistsError when `path` exists, unless `overwrite`.
+    Raises FileExistsError when `path` exists, unless `overwrite`, and `LinkEscape` when a
+    symbolic link leads out of the project.
     """
-    write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
+    write_atomic(write_target(path), text.encode("utf-8"), overwrite=overwrite)
 
 
 def _stamp_json(text: str, id: str, fingerprint: str) -> str:

@@ -264,3 +264,19 @@ def test_config_save_reclaims_what_a_killed_save_left(draft: Path) -> None:
     left.write_text("half a configuration", encoding="utf-8")
     assert run("config", "save", draft.name)[0] == 0
     assert temporaries(draft.parent) == []
+
+
+def test_reports_and_drafts_are_not_written_through_a_link_out_of_the_project(
+    project: Path, outside: Path
+) -> None:
+    (project / "report.txt").symlink_to(outside / "secret.csv")
+    code, _, err = run("lint", "in.csv", "--output", "report.txt")
+    assert code == 2 and "outside the project" in err
+    shutil.copy(SAMPLE, project / "employees.csv")
+    (project / "draft.import.yaml").symlink_to(outside / "secret.csv")
+    code, _, err = run(
+        "config", "init", "employees.csv", "--target-type", "dimension_list",
+        "--block", "Employee", "-o", "draft.import.yaml", "--force",
+    )  # fmt: skip
+    assert code == 2 and "outside the project" in err
+    assert (outside / "secret.csv").read_bytes() == SEMICOLONS
