@@ -50,6 +50,10 @@ class DuplicateIdError(IdConflictError):
     """An ID asked for in a save that another configuration of the project already has."""
 
 
+class LockTimeoutError(CsvlintError, TimeoutError):
+    """A save that waited too long for another run saving the same configuration."""
+
+
 class LintError(CsvlintError):
     """Raised by `Report.raise_for_errors()`; carries the report."""
 

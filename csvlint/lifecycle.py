@@ -102,11 +102,26 @@ def save_config(
     `saved.fingerprint`, and `new_id` (Pigment's, from Copy ID) when given, atomically.
     Without `new_id` the ID stays as it is, or absent: the configuration is then checked, not
     linked. An ID once set never changes unless `replace_id`: `IdConflictError` otherwise;
-    an ID another configuration of the project has is a `DuplicateIdError` (one of those)."""
+    an ID another configuration of the project has is a `DuplicateIdError` (one of those).
+
+    The file is locked from the check to the write: a second save of it waits, then reads what
+    this one wrote. Raises OSError when the file cannot be written (read-only, a link out of
+    the project) and `LockTimeoutError` when another save holds it too long."""
+    from csvlint.containment import write_target
+    from csvlint.locking import exclusive
+
+    file = _existing(Path(path))
+    with exclusive(write_target(file)):
+        return _save_locked(file, new_id, settings, replace_id)
+
+
+def _save_locked(
+    path: Path, new_id: str | None, settings: Settings | None, replace_id: bool
+) -> Saved:
     from csvlint.config.fingerprint import file_fingerprint
     from csvlint.config.write import stamp
 
-    file = _existing(Path(path))
+    file = path
     if new_id is not None:
         new_id = str(uuid.UUID(new_id))  # ValueError for a malformed ID: the caller says so
     project = _project(settings, ignore=_NOT_ON_SAVE)

@@ -19,6 +19,7 @@ ERRORS = [
     "ConfigError",
     "IdConflictError",
     "DuplicateIdError",
+    "LockTimeoutError",
     "LintError",
 ]
 

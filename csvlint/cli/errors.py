@@ -14,4 +14,7 @@ class Fatal(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         """Print `csvlint: message` on standard error."""
-        click.echo(f"csvlint: {self.format_message()}", err=True, file=file)
+        from csvlint.reporters.printable import printable
+
+        # the message may name a file or quote a value: never let it act on the terminal
+        click.echo(f"csvlint: {printable(self.format_message())}", err=True, file=file)

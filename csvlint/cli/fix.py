@@ -143,11 +143,12 @@ def fix_command(
 def _show_refusal(file: Path, refused: FixRefused) -> None:
     """The problems, one a line as `FILE:LINE:COLUMN: message [CODE]`, and what was assumed."""
     from csvlint.fix import encoding_label
+    from csvlint.reporters.printable import printable
 
     for problem in refused.problems:
         where = "".join(f":{n}" for n in (problem.line, problem.column) if n is not None)
         code = f" [{problem.code}]" if problem.code else ""
-        click.echo(f"{file}{where}: {problem.message}{code}", err=True)
+        click.echo(printable(f"{file}{where}: {problem.message}{code}"), err=True)
     left = refused.total - len(refused.problems)
     if left:
         click.echo(f"... and {left} more", err=True)

@@ -50,6 +50,27 @@ def current_settings(paths: Sequence[str | Path] = ()) -> Settings:
     return settings
 
 
+def _refuse_an_input(output: Path, paths: list[str], config: Path | None) -> None:
+    """Exit 2 when the report would overwrite a file this lint reads: a file given, the
+    configuration, or a CSV file or configuration inside a folder given."""
+    import os
+
+    from csvlint.engine.sources import is_config, is_csv
+
+    target = Path(os.path.realpath(output))
+    inputs = [Path(p) for p in paths if p != "-"] + ([config] if config is not None else [])
+    for given in inputs:
+        place = Path(os.path.realpath(given))
+        if place == target:
+            raise Fatal(f"--output {output} is an input of this lint: choose another file")
+        linted = is_csv(target.name) or is_config(target.name)
+        if linted and given.is_dir() and target.is_relative_to(place):
+            raise Fatal(
+                f"--output {output} would be linted as part of {given}: choose a name that does "
+                "not end in .csv, .tsv or .import.yaml, or another folder"
+            )
+
+
 @click.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
@@ -130,6 +151,8 @@ def lint_command(
         raise Fatal(str(exc)) from None
     if config is not None and not config.is_file():
         raise Fatal(f"{config}: no such configuration file")
+    if output is not None:
+        _refuse_an_input(output, list(paths) or ["."], config)
     options = LintOptions(
         selection=selection,
         max_per_rule=settings.max_per_rule,

@@ -43,10 +43,12 @@ def emit(report: Report, fmt: str, output: Path | None) -> None:
         render(report, sys.stdout, wants_color(sys.stdout))
         sys.stdout.flush()
         return
+    from csvlint.containment import write_target
+
     buffer = io.StringIO()
     render(report, buffer, False)
     try:
-        write_atomic(output, buffer.getvalue().encode("utf-8"))
+        write_atomic(write_target(output), buffer.getvalue().encode("utf-8"))
     except OSError as exc:
         raise Fatal(f"cannot write {output}: {exc.strerror or exc}") from None
 
@@ -55,7 +57,10 @@ class ProgressBar:
     """A one-line progress bar on standard error, redrawn at most ten times a second."""
 
     def __init__(self, name: str, total: int, stream: TextIO) -> None:
-        self.name, self.total, self.stream = name, total, stream
+        from csvlint.reporters.printable import printable
+
+        # a file name found by a walk may hold escapes: never let them reach the terminal
+        self.name, self.total, self.stream = printable(name), total, stream
         self._last = 0.0
 
     def __call__(self, done: int) -> None:

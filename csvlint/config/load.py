@@ -29,10 +29,12 @@ from csvlint.config.model import (
     SourceMap,
     Target,
 )
-from csvlint.config.parse import Parsed, parse_text
+from csvlint.config.parse import MAX_BYTES, Parsed, parse_text, too_big
 from csvlint.config.schema import schema_problems
 
 BOM = "\ufeff"
+#: what is read of a configuration file at most: enough to know it is over the limit
+MAX_READ = MAX_BYTES + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +66,17 @@ def load_config(path: Path, parsed: tuple[str, Parsed] | None = None) -> LoadedC
     that their own way); any other failure to read is a problem in the result.
     """
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            # never more than the limit and a byte: a huge file is refused unread
+            raw = stream.read(MAX_READ)
     except FileNotFoundError:
         raise
     except OSError as error:
         reason = error.strerror or str(error)
         return _failed(path, "", ConfigProblem("", None, f"cannot read the file: {reason}"))
+    oversize = too_big(len(raw))
+    if oversize is not None:
+        return _failed(path, "", too_big(_size(path)) or oversize)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -98,6 +105,13 @@ def load_config_text(
     if parsed.data is not None and not problems:
         config = build_config(parsed.data, path, parsed.source)
     return LoadedConfig(path, text, parsed.data, config, problems, parsed.source)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return MAX_READ
 
 
 def _failed(path: Path, text: str, problem: ConfigProblem) -> LoadedConfig:

@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 
 #: more values than this after expanding aliases is an attack ("billion laughs"), not a config
 MAX_VALUES = 1_000_000
+#: values that aliases may add beyond what the text spells out (about one a character at most)
+ALIAS_ALLOWANCE = 10_000
 #: deeper than this is no configuration either, and would exhaust the stack
 MAX_DEPTH = 64
+#: a configuration's largest size: the YAML parser takes about 12 s a MiB, so a bigger text
+#: (52 MB took 7 minutes and 4.9 GiB) is refused before it is parsed
+MAX_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +49,11 @@ class _UnusableError(Exception):
 
 def parse_text(text: str, *, is_json: bool) -> Parsed:
     """Parse a configuration's text (without a BOM) as YAML, or as strict JSON if `is_json`.
-    A text read without problem before is taken from the cache (`csvlint.cache`)."""
+    A text read without problem before is taken from the cache (`csvlint.cache`). A text over
+    `MAX_BYTES`, or nested deeper than `MAX_DEPTH` in brackets, is refused before parsing."""
+    refusal = too_big(len(text.encode("utf-8", "surrogatepass"))) or _too_deep(text)
+    if refusal is not None:
+        return Parsed(None, SourceMap(), (refusal,))
     key = ("json" if is_json else _yaml_parser(), text)
     known = _from_cache(key)
     if known is not None:
@@ -56,6 +65,39 @@ def parse_text(text: str, *, is_json: bool) -> Parsed:
         content = {"data": parsed.data, "lines": dict(parsed.source.lines)}
         cache.write("parsed", json.dumps(content).encode("ascii"), *key)
     return parsed
+
+
+def too_big(size: int) -> ConfigProblem | None:
+    """The problem of a configuration of `size` bytes, when it is over the limit."""
+    if size <= MAX_BYTES:
+        return None
+    return ConfigProblem(
+        "", None, f"the file is {size:,} bytes: a configuration is at most {MAX_BYTES:,} bytes"
+    )
+
+
+def _too_deep(text: str) -> ConfigProblem | None:
+    """Flow collections (`[`, `{`) nested deeper than `MAX_DEPTH`, found by counting brackets
+    outside quotes: the parser takes seconds to fail on a hundred thousand of them. Indented
+    (block) nesting fails fast in the parser itself."""
+    depth = 0
+    quote = ""
+    previous = "\n"
+    for char in text:
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'" and previous in " \t\n[{,:":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"the document is nested more than {MAX_DEPTH} levels deep"
+                return ConfigProblem("", text.count("\n", 0, text.find(char)) + 1, message)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        previous = char
+    return None
 
 
 def _yaml_parser() -> str:
@@ -91,7 +133,7 @@ def _parse_yaml(text: str) -> Parsed:
     node, problem = _load_yaml(text)
     if problem is not None:
         return Parsed(None, SourceMap(), (problem,))
-    walk = _Walk()
+    walk = _Walk(len(text))
     try:
         data = walk.plain(node, "", 0)
     except _UnusableError as error:
@@ -127,13 +169,13 @@ def _parse_json(text: str) -> Parsed:
         return Parsed(None, SourceMap(), (ConfigProblem("", None, f"invalid JSON: {error}"),))
     try:
         # the limits of a YAML document hold for JSON too: the checks downstream recurse
-        _Walk().plain(data, "", 0)
+        _Walk(len(text)).plain(data, "", 0)
     except _UnusableError as error:
         return Parsed(None, SourceMap(), (ConfigProblem("", None, str(error)),))
     # strict JSON has tabs only between tokens, where YAML's scanner may refuse them: the lines
     # of the positions are unchanged by replacing them
     node, problem = _load_yaml(text.replace("\t", " "))
-    walk = _Walk()
+    walk = _Walk(len(text))
     if problem is None:
         try:
             walk.plain(node, "", 0)
@@ -205,7 +247,9 @@ def _syntax_problem(error: Exception, text: str) -> ConfigProblem:
 class _Walk:
     """Converts ruamel's round-trip values to plain ones, noting each pointer's line."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: int) -> None:
+        # a text spells out at most about one value a character: far more is aliases expanding
+        self.limit = min(MAX_VALUES, size + ALIAS_ALLOWANCE)
         self.lines: dict[str, int] = {}
         self.problems: list[ConfigProblem] = []
         self.count = 0
@@ -213,8 +257,11 @@ class _Walk:
 
     def plain(self, node: Any, pointer: str, depth: int) -> Any:
         self.count += 1
-        if self.count > MAX_VALUES:
-            raise _UnusableError(f"the document holds more than {MAX_VALUES} values")
+        if self.count > self.limit:
+            raise _UnusableError(
+                f"the document holds more than {self.limit:,} values once its aliases are "
+                "expanded: use fewer aliases"
+            )
         if depth > MAX_DEPTH:
             raise _UnusableError(f"the document is nested more than {MAX_DEPTH} levels deep")
         if isinstance(node, Mapping | list):

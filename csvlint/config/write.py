@@ -13,13 +13,13 @@ from __future__ import annotations
 import io
 import itertools
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 from csvlint.atomic import write_atomic
 from csvlint.config.load import BOM, is_json_path
+from csvlint.containment import write_target
 
 _KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:\s*(?:#.*)?$")
 _ITEM = re.compile(r"^( *)-( +)\S")
@@ -36,10 +36,11 @@ def stamp(path: Path, *, id: str | None, fingerprint: str) -> None:
     `saved.fingerprint` (at the end when new) of the configuration file at `path`, keeping
     everything else.
 
-    Raises ValueError when the file does not hold a mapping, and whatever reading or writing
-    raises; the file is unchanged when anything fails.
+    Raises ValueError when the file does not hold a mapping, `LinkEscape` when a symbolic link
+    leads out of the project, `ReadOnlyFile` when the file is read-only, and whatever reading or
+    writing raises; the file is unchanged when anything fails.
     """
-    target = Path(os.path.realpath(path))
+    target = write_target(path)
     raw = target.read_bytes().decode("utf-8")
     bom = BOM if raw.startswith(BOM) else ""
     text = raw.removeprefix(BOM)
@@ -56,9 +57,10 @@ def stamp(path: Path, *, id: str | None, fingerprint: str) -> None:
 def write_new(path: Path, text: str, *, overwrite: bool = False) -> None:
     """Write `text` (UTF-8) to `path` atomically.
 
-    Raises FileExistsError when `path` exists, unless `overwrite`.
+    Raises FileExistsError when `path` exists, unless `overwrite`, and `LinkEscape` when a
+    symbolic link leads out of the project.
     """
-    write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
+    write_atomic(write_target(path), text.encode("utf-8"), overwrite=overwrite)
 
 
 def _stamp_json(text: str, id: str | None, fingerprint: str) -> str:

@@ -141,11 +141,13 @@ class Project:
     def _read_claims(self, config: Path) -> Claims:
         """A configuration file's `sample` and `files`, read without validating the rest:
         validating every configuration of a project would cost each lint."""
-        from csvlint.config.load import is_json_path
+        from csvlint.config.load import MAX_READ, is_json_path
         from csvlint.config.parse import parse_text
 
         try:
-            text = config.read_text(encoding="utf-8").removeprefix("\ufeff")
+            with config.open("rb") as stream:
+                # a file over the size limit is cut short here, and refused by parse_text
+                text = stream.read(MAX_READ).decode("utf-8").removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError):
             return Claims(config, None, ())
         parsed = parse_text(text, is_json=is_json_path(config))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from csvlint.atomic import AtomicOutput, OutputExists
 from csvlint.config.model import FileSettings
+from csvlint.containment import write_target
 from csvlint.dialect import Dialect
 from csvlint.fix.problems import (
     _ENDING_NAMES,
@@ -87,12 +88,15 @@ def fix_file(
     delimiter, the quote or a line break. Raises
     `FixRefused` (nothing written) when the file cannot be rewritten without guessing,
     `OutputExists` when `output` exists and `overwrite` is false, ValueError when `output` is
-    the input file, and OSError when a file cannot be read or written.
+    the input file, `LinkEscape` when a symbolic link would carry the write out of the project,
+    `ReadOnlyFile` when the file to replace is read-only, and OSError when a file cannot be
+    read or written (naming the file).
     """
     if line_ending not in _ENDING_NAMES:
         raise ValueError(f"line_ending must be one of {list(_ENDING_NAMES)}")
     in_place = output is None
-    destination = path.resolve() if output is None else output
+    # a link is followed only within the project: never written through to a file outside it
+    destination = write_target(path if output is None else output)
     if output is not None and output.exists() and os.path.samefile(path, output):
         raise ValueError(f"{output} is the input file: rewrite it in place instead")
     sources = (from_encoding, from_delimiter, from_quote)

@@ -1,4 +1,5 @@
-"""The default format: each finding with the offending line excerpted and the field marked."""
+"""The default format: each finding with the offending line excerpted and the field marked;
+control characters in anything read from a file are escaped (`csvlint.reporters.printable`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from csvlint.dialect import Dialect
 from csvlint.finding import Finding, Severity
 from csvlint.report import FileResult, Report
 from csvlint.reporters.excerpt import clip, field_span, read_lines
+from csvlint.reporters.printable import printable, printable_span
 from csvlint.reporters.summary import configurations, summary_line
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -31,23 +33,24 @@ def render(report: Report, out: TextIO, color: bool) -> None:
         lines = _source_lines(files.get(path), path, findings)
         dialect = files[path].dialect if path in files else None
         for f in findings:
-            where = ":".join(str(part) for part in (f.path, f.line, f.column) if part is not None)
+            where = ":".join(str(p) for p in (printable(f.path), f.line, f.column) if p is not None)
             level = paint(f.severity.value, fg=_COLORS[f.severity], bold=True)
             out.write(f"{paint(where, bold=True)}: {level} {paint(f.code, bold=True)} ")
-            out.write(f"[{f.rule}] {f.message}\n")
+            out.write(f"[{f.rule}] {printable(f.message)}\n")
             if f.pointer is not None and f.pointer != "":
-                out.write(f"  {paint('at', dim=True)} {f.pointer}\n")
+                out.write(f"  {paint('at', dim=True)} {printable(f.pointer)}\n")
             text = lines.get(f.line) if f.line is not None else None
             if text is not None:
                 _excerpt(out, f, text, dialect, paint)
             if f.blocks_copy_id:
                 out.write(f"  {paint('!', fg='red')} blocks Copy ID\n")
             if f.hint:
-                out.write(f"  {paint('hint:', fg='cyan')} {f.hint}\n")
+                out.write(f"  {paint('hint:', fg='cyan')} {printable(f.hint)}\n")
             out.write("\n")
     for o in report.omitted:
         where = f", column {o.column} ({o.column_name})" if o.column else ""
-        out.write(f"{o.path}: {o.count:,} more {o.code} [{o.rule}] findings{where} not listed\n")
+        line = f"{o.path}: {o.count:,} more {o.code} [{o.rule}] findings{where} not listed"
+        out.write(printable(line) + "\n")
     if report.findings or report.omitted:
         out.write(summary_line(report) + "\n")
     else:
@@ -59,13 +62,13 @@ def render(report: Report, out: TextIO, color: bool) -> None:
 def _excerpt(out: TextIO, f: Finding, text: str, dialect: Dialect | None, paint: object) -> None:
     style = paint  # click.style, or the identity when colour is off
     span = field_span(text, f.column, dialect) if f.column and dialect else None
-    shown, span = clip(text.expandtabs(1), span)
+    shown, span = printable_span(*clip(text.expandtabs(1), span))
     gutter = str(f.line)
     out.write(f"  {gutter} | {shown}\n")
     if span is not None:
         width = max(1, span[1] - span[0])
         marks = style("^" * width, fg=_COLORS[f.severity], bold=True)  # type: ignore[operator]
-        label = f" {f.column_name}" if f.column_name else ""
+        label = f" {printable(f.column_name)}" if f.column_name else ""
         out.write(f"  {' ' * len(gutter)} | {' ' * span[0]}{marks}{label}\n")
 
 

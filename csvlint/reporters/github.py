@@ -10,6 +10,7 @@ from typing import TextIO
 
 from csvlint.finding import Finding, Severity
 from csvlint.report import Report
+from csvlint.reporters.printable import printable
 from csvlint.reporters.summary import summary_line
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -32,7 +33,9 @@ def escape_property(text: str) -> str:
 def command(finding: Finding, character: int | None = None) -> str:
     """The workflow command that annotates one finding; `character` is where its field starts
     in the line (1 for the first character), when known."""
-    properties = [("file", finding.path)]
+    # text from a file is made printable first: its own line breaks are escaped visibly, so the
+    # only `%0A` left is the one before the hint
+    properties = [("file", printable(finding.path))]
     if finding.line is not None:
         properties.append(("line", str(finding.line)))
     # GitHub reads `col` as a character position in the line, not a field's position in its
@@ -42,7 +45,9 @@ def command(finding: Finding, character: int | None = None) -> str:
     field = f" (field {finding.column})" if finding.column is not None else ""
     properties.append(("title", f"{finding.code} {finding.rule}{field}"))
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    message = finding.message if not finding.hint else f"{finding.message}\nhint: {finding.hint}"
+    message = printable(finding.message)
+    if finding.hint:
+        message += f"\nhint: {printable(finding.hint)}"
     return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(message)}"
 
 
@@ -55,7 +60,7 @@ def render(report: Report, out: TextIO, color: bool) -> None:
         where = f" in column {o.column_name or o.column}" if o.column else ""
         line = f"{o.path}: {o.code} {o.count:,} more {o.rule} findings{where} not listed"
         # a line break in a path would start a line that the runner might read as a command
-        out.write(escape_data(line) + "\n")
+        out.write(escape_data(printable(line)) + "\n")
     out.write(escape_data(summary_line(report)) + "\n")
 
 

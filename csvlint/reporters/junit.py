@@ -15,6 +15,7 @@ from typing import TextIO
 
 from csvlint.finding import Finding, Severity
 from csvlint.report import Omission, Report
+from csvlint.reporters.printable import printable
 
 # characters XML 1.0 does not allow in a document, even as character references
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -23,6 +24,11 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 def xml_text(text: str) -> str:
     """`text` without the characters XML 1.0 forbids."""
     return _NOT_XML.sub("", text)
+
+
+def _shown(text: str) -> str:
+    """Text from a file as a case shows it: control characters escaped, then valid XML."""
+    return xml_text(printable(text))
 
 
 def render(report: Report, out: TextIO, color: bool) -> None:
@@ -56,24 +62,24 @@ def junit_tree(report: Report) -> ET.Element:
 
 def file_case(path: str, findings: list[Finding], omitted: list[Omission]) -> ET.Element:
     """The `<testcase>` of one file: a failure per error, other findings as output."""
-    case = ET.Element("testcase", {"classname": "csvlint", "name": xml_text(path)})
+    case = ET.Element("testcase", {"classname": "csvlint", "name": _shown(path)})
     output: list[str] = []
     for f in findings:
         if f.severity is Severity.ERROR:
             failure = ET.SubElement(
-                case, "failure", {"type": f.code, "message": xml_text(f"{f.code} {f.message}")}
+                case, "failure", {"type": f.code, "message": _shown(f"{f.code} {f.message}")}
             )
             failure.text = xml_text(describe(f))
         else:
             output.append(describe(f, f"{f.severity.value} "))
     for o in omitted:
         where = f" in column {o.column_name or o.column}" if o.column else ""
-        line = f"{o.code} {o.count:,} more {o.rule} findings{where} not listed"
+        line = printable(f"{o.code} {o.count:,} more {o.rule} findings{where} not listed")
         if o.severity is Severity.ERROR:
             failure = ET.SubElement(case, "failure", {"type": o.code, "message": xml_text(line)})
-            failure.text = xml_text(f"{o.path}: {line}")
+            failure.text = xml_text(f"{printable(o.path)}: {line}")
         else:
-            output.append(f"{o.path}: {o.severity.value} {line}")
+            output.append(f"{printable(o.path)}: {o.severity.value} {line}")
     if output:
         ET.SubElement(case, "system-out").text = xml_text("\n".join(output))
     return case
@@ -81,10 +87,10 @@ def file_case(path: str, findings: list[Finding], omitted: list[Omission]) -> ET
 
 def describe(f: Finding, severity: str = "") -> str:
     """`path:line:col: CODE message`, then where in a configuration and the hint."""
-    where = ":".join(str(part) for part in (f.path, f.line, f.column) if part is not None)
-    lines = [f"{where}: {severity}{f.code} {f.message}"]
+    where = ":".join(str(p) for p in (printable(f.path), f.line, f.column) if p is not None)
+    lines = [f"{where}: {severity}{f.code} {printable(f.message)}"]
     if f.pointer:
-        lines.append(f"  at {f.pointer}")
+        lines.append(f"  at {printable(f.pointer)}")
     if f.hint:
-        lines.append(f"  hint: {f.hint}")
+        lines.append(f"  hint: {printable(f.hint)}")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ from collections import Counter
 
 from csvlint.finding import Severity
 from csvlint.report import Report
+from csvlint.reporters.printable import printable
 
 
 def plural(count: int, word: str) -> str:
@@ -38,7 +39,7 @@ def configurations(report: Report) -> str:
         return ""
     parts: list[str] = []
     for config, count in sorted(applied.items(), key=lambda item: (item[0] is None, item[0])):
-        against = "with no configuration" if config is None else f"against {config}"
+        against = "with no configuration" if config is None else f"against {printable(config)}"
         parts.append(
             f"{plural(count, 'CSV file')} {against}" if not parts else f"{count:,} {against}"
         )

@@ -1,14 +1,25 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from csvlint.engine.configfile import ConfigSubject
+from csvlint.engine.discovery import inside
 from csvlint.finding import Severity
 from csvlint.rules._config import at
 from csvlint.rules.base import ConfigRule, Violations
 
 
-def _matches_something(folder: Path, pattern: str) -> bool:
+def _outside(folder: Path, pattern: str, root: Path) -> bool:
+    """Whether the pattern's fixed part (before any wildcard) leads out of the project."""
+    fixed = re.split(r"[*?\[]", pattern, maxsplit=1)[0]
+    head = fixed.rpartition("/")[0]
+    if fixed.startswith("/"):
+        head = head or "/"  # an absolute pattern starts at the root of the file system
+    return not inside(folder / head, root)
+
+
+def _matches_something(folder: Path, pattern: str, root: Path) -> bool:
     base = folder
     rest = pattern.removeprefix("./")
     while rest.startswith("../"):
@@ -16,7 +27,8 @@ def _matches_something(folder: Path, pattern: str) -> bool:
     if not rest:
         return False
     try:
-        return next(iter(base.glob(rest)), None) is not None
+        # a file reached through a link out of the project is not one the project holds
+        return any(inside(found, root) for found in base.glob(rest))
     except (OSError, ValueError):
         return False
 
@@ -28,7 +40,12 @@ class FeedMatchesNothing(ConfigRule):
     extract.csv` checks them against it. A pattern that matches nothing is usually a typo,
     and then those extracts are linted without their configuration.
 
-    Fails: `files: [extracts/employes_*.csv]` beside `extracts/employees_2026-11.csv`.
+    A pattern that leads out of the project (`../../elsewhere/*.csv`) is not searched: what
+    lies outside the project is none of its configurations' business, and searching it would
+    tell who can edit a configuration which files exist there. It is reported instead.
+
+    Fails: `files: [extracts/employes_*.csv]` beside `extracts/employees_2026-11.csv`, or
+    `files: [../../home/*/.ssh/*]`.
     Passes: `files: [extracts/employees_*.csv]`.
     """
 
@@ -42,7 +59,14 @@ class FeedMatchesNothing(ConfigRule):
             return
         folder = config.path.parent
         for index, pattern in enumerate(config.files):
-            if not _matches_something(folder, pattern):
+            if _outside(folder, pattern, subject.root):
+                yield at(
+                    config,
+                    f"/files/{index}",
+                    f"the pattern {pattern!r} leads out of the project: it is not searched",
+                    hint="keep extracts under the project folder, and patterns relative to it",
+                )
+            elif not _matches_something(folder, pattern, subject.root):
                 yield at(
                     config,
                     f"/files/{index}",

@@ -262,3 +262,30 @@ def test_fail_fast_stops_at_the_first_error_in_file_order(in_tmp: Path, text: st
     listed = json.loads(fast)["findings"]
     assert [f for f in listed if f["severity"] == "error"] == [first]
     assert listed == [f for f in every if (f["line"] or 0) <= first["line"]]
+
+
+@pytest.mark.parametrize(
+    ("args", "output"),
+    [
+        (["data.csv"], "data.csv"),
+        (["./sub/../data.csv"], "data.csv"),
+        (["data.csv", "--config", "x.import.yaml"], "x.import.yaml"),
+        (["."], "report.csv"),
+        (["data.csv"], "link.csv"),
+    ],
+)
+def test_an_output_that_is_an_input_is_refused(in_tmp: Path, args: list[str], output: str) -> None:
+    (in_tmp / "sub").mkdir()
+    (in_tmp / "data.csv").write_bytes(b"a,b\n1,2\n")
+    (in_tmp / "x.import.yaml").write_text("csvlint: 1\n", encoding="utf-8")
+    (in_tmp / "link.csv").symlink_to("data.csv")
+    code, out, err = run("lint", *args, "--output", output)
+    assert code == 2 and "--output" in err and out == ""
+    assert (in_tmp / "data.csv").read_bytes() == b"a,b\n1,2\n"
+    assert (in_tmp / "x.import.yaml").read_text(encoding="utf-8") == "csvlint: 1\n"
+
+
+def test_an_output_beside_the_inputs_is_fine(in_tmp: Path) -> None:
+    (in_tmp / "data.csv").write_bytes(b"a,b\n1,2\n")
+    assert run("lint", ".", "--output", "report.txt")[0] == 0
+    assert "All clean" in (in_tmp / "report.txt").read_text(encoding="utf-8")

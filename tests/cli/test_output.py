@@ -47,3 +47,10 @@ def test_the_bar_draws_and_clears_itself() -> None:
     assert "orders.csv [###############---------------]  50% 50/100 MiB" in screen.getvalue()
     bar(100 << 20)
     assert screen.getvalue().endswith("\r")
+
+
+def test_the_bar_shows_a_hostile_name_escaped() -> None:
+    screen = Terminal()
+    output.ProgressBar("a\x1b]0;pwned\x07\n.csv", 100 << 20, screen)(50 << 20)
+    assert "a\\x1b]0;pwned\\x07\\n.csv [" in screen.getvalue()
+    assert "\x1b" not in screen.getvalue() and "\n" not in screen.getvalue()

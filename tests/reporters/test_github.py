@@ -35,7 +35,7 @@ def test_one_command_a_finding_then_plain_lines() -> None:
         "::error file=data/orders.csv,line=3,title=CSV109 ragged-row::"
         "record 2 has 5 fields; the header has 4",
         "::error file=data/orders.csv,line=4,title=VAL301 invalid-number (field 3)::"
-        "'12,5 %25' is not a number: expected 1,234.56%0Asee \u201cAmount\u201d \u2013 caf\u00e9"
+        "'12,5 %25' is not a number: expected 1,234.56\\nsee \u201cAmount\u201d \u2013 caf\u00e9"
         "%0Ahint: use the number format: 1,234.56",
         "::notice file=imports/orders.import.yaml,title=CFG411 not-saved::"
         "the configuration is a draft%0Ahint: save it",
@@ -49,15 +49,15 @@ def test_one_command_a_finding_then_plain_lines() -> None:
     ]
 
 
-def test_properties_escape_colons_and_commas_too() -> None:
+def test_properties_escape_colons_and_commas_and_text_its_line_breaks() -> None:
     path = "in: 50%,\r\nout.csv"
     awkward = finding(
         "CSV103", path, "byte 0xff: not UTF-8, 100%\r\nat the start", line=2, column=1
     )
     [line, summary] = render(Report.build([], [awkward])).splitlines()
     assert line == (
-        "::error file=in%3A 50%25%2C%0D%0Aout.csv,line=2,title=CSV103 encoding-error (field 1)::"
-        "byte 0xff: not UTF-8, 100%25%0D%0Aat the start"
+        "::error file=in%3A 50%25%2C\\r\\nout.csv,line=2,title=CSV103 encoding-error (field 1)::"
+        "byte 0xff: not UTF-8, 100%25\\r\\nat the start"
     )
     assert summary == "Found 1 error, 0 warnings and 0 infos in 0 files."
 
