@@ -17,7 +17,7 @@ def _matches_something(folder: Path, pattern: str) -> bool:
         return False
     try:
         return next(iter(base.glob(rest)), None) is not None
-    except (OSError, ValueError):
+    except (OSError, ValueError, NotImplementedError):  # an absolute pattern: NotImplemented
         return False
 
 
