@@ -19,6 +19,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from csvlint.reader.longrecord import LongRecord
 
 
 class Anomaly(Enum):
@@ -30,6 +34,8 @@ class Anomaly(Enum):
     SPACE_BEFORE_QUOTE = "space-before-quote"
     SPACE_AFTER_QUOTE = "space-after-quote"
     FIELD_TOO_LARGE = "field-too-large"
+    #: a record too long to hold: its values are kept only in part (`column`: the first cut)
+    RECORD_TOO_LARGE = "record-too-large"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +152,12 @@ class Tokenizer:
             # fields over csvlint's limit are CSV112 findings, not errors of the reader
             csv.field_size_limit(_CSV_LIMIT)
         self._pending = ""
-        #: an unfinished record longer than this is taken for an unclosed quote, so that one
+        #: an unfinished record longer than this is read in pieces (`LongRecord`), so that one
         #: stray quote cannot make the reader hold the rest of a huge file in memory
-        self._pending_cap = max(4 * field_size_limit, 16 << 20)
-        self._abandoned = False
+        self.pending_cap = max(4 * field_size_limit, 16 << 20)
+        #: characters of a long record's values kept (the rest of them are not checked)
+        self.record_budget = self.pending_cap
+        self._long: LongRecord | None = None
         self._line = 1
         self._record = 0
         self._ending = ""
@@ -159,6 +167,9 @@ class Tokenizer:
         self._quoted_body = re.compile(rf"[^{q}]*+(?:{q}{q}[^{q}]*+)*+")
         self._unquoted = re.compile(rf"[^{d}{q}\r\n]*+")
         self._rest = re.compile(rf"[^{d}\r\n]*+")
+        from csvlint.reader.longrecord import Syntax  # it builds on this module's types
+
+        self._syntax = Syntax(delimiter, quote, self._quoted_body, self._unquoted, self._rest)
 
     @property
     def line(self) -> int:
@@ -206,13 +217,12 @@ class Tokenizer:
 
     @property
     def abandoned(self) -> bool:
-        """True once a quote stayed open past the cap: the rest of the text is not read."""
-        return self._abandoned
+        """True while a record too long to hold is read in pieces (no other reader may take
+        over in the middle of it)."""
+        return self._long is not None
 
     def feed(self, text: str, final: bool = False) -> Chunk:
         """Every record completed by `text`; with `final`, the last one too."""
-        if self._abandoned:
-            return Chunk(self._record, rows=[] if self.keep_rows else None)
         buf = self._pending + text if self._pending else text
         chunk = Chunk(self._record, rows=[] if self.keep_rows else None)
         n = len(buf)
@@ -220,8 +230,18 @@ class Tokenizer:
         stop = n if final or not buf.endswith("\r") else n - 1
         pos, line, record = 0, self._line, self._record
         blank_at = -1  # where the next blank record (delimiters only) starts, once looked for
-        while pos < n:
-            if self._width and self.fast:
+        while pos < n or (final and self._long is not None):
+            if self._long is not None:
+                pos, done = self._long.feed(buf, pos, final)
+                if not done:
+                    break
+                line = self._take_long(self._long, chunk)
+                record += 1
+                self._long = None
+                blank_at = -1
+                continue
+            # a record over the cap is read in pieces wherever the text is cut: no run holds it
+            if self._width and self.fast and n - pos <= self.pending_cap:
                 # a blank record is CSV110's, not part of a run: a run stops before it (a
                 # substring search costs less than a lookahead at every record)
                 if blank_at < pos:
@@ -232,10 +252,14 @@ class Tokenizer:
                     pos, line, record = end, line + count, record + count
                     continue
             parsed = self._record_with_quotes(buf, pos, line, record, final, chunk)
-            if parsed is None and n - pos > self._pending_cap:
-                # still open after the cap: report it as unclosed and read no further
-                parsed = self._record_with_quotes(buf, pos, line, record, True, chunk)
-                self._abandoned = True
+            if parsed is None and n - pos > self.pending_cap:
+                # unfinished past the cap: read it in pieces, keeping only part of its values
+                from csvlint.reader.longrecord import LongRecord
+
+                self._long = LongRecord(
+                    self._syntax, self.field_size_limit, self.record_budget, line, record
+                )
+                continue
             if parsed is None:
                 break
             fields, pos, ending, breaks = parsed
@@ -254,8 +278,17 @@ class Tokenizer:
             record += 1
         chunk.count = record - chunk.first_record
         self._pending = buf[pos:]
+        if len(self._pending) > 2 and self._long is not None:
+            raise AssertionError("a long record left more than a quote or a CR unread")
         self._line, self._record = line, record
         return chunk
+
+    def _take_long(self, long: LongRecord, chunk: Chunk) -> int:
+        """Add the long record just read to `chunk`; returns the line after it."""
+        line = long.add_to(chunk)
+        self._ending = self._ending or long.ending
+        self._width = len(long.fields)
+        return line
 
     def _next_blank(self, buf: str, pos: int, stop: int) -> int:
         """Where the first record of delimiters only at or after `pos` starts, else `stop`."""
@@ -379,6 +412,8 @@ class Tokenizer:
                 ending = "\n"
             i += len(ending)
             break
+        if i - pos > self.pending_cap:
+            return None  # read again in pieces, as it would be had the text been cut in it
         chunk.irregularities.extend(found)
         if any(len(value) > self.field_size_limit for value in fields):
             self._check_sizes(fields, line, record, chunk)

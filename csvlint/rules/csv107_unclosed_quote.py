@@ -11,8 +11,9 @@ class UnclosedQuote(Rule):
 
     Everything after the opening quote, line breaks included, becomes one value: the rest of
     the file is lost as a single field. The finding points at the field that opened the quote.
-    A quote still open after 16 MiB (or four times `field-size-limit`) is reported as unclosed
-    there, and the rest of the file is not read as records.
+    A quote still open after 16 MiB (or four times `field-size-limit`) is read on in pieces to
+    the end of the file or to its closing quote: a quote that closes is no finding of this
+    rule (the field is CSV112's, the record CSV119's).
 
     Fails: `ORD-1,"Smith, John,10` (no closing quote on any later line).
     Passes: `ORD-1,"Smith, John",10`.
