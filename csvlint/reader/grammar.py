@@ -157,6 +157,8 @@ class Tokenizer:
         self.pending_cap = max(4 * field_size_limit, 16 << 20)
         #: characters of a long record's values kept (the rest of them are not checked)
         self.record_budget = self.pending_cap
+        #: an unfinished record longer than this is read in pieces (the same records, faster)
+        self.long_from = 1 << 20
         self._long: LongRecord | None = None
         self._line = 1
         self._record = 0
@@ -169,7 +171,14 @@ class Tokenizer:
         self._rest = re.compile(rf"[^{d}\r\n]*+")
         from csvlint.reader.longrecord import Syntax  # it builds on this module's types
 
-        self._syntax = Syntax(delimiter, quote, self._quoted_body, self._unquoted, self._rest)
+        self._syntax = Syntax(
+            delimiter,
+            quote,
+            self._quoted_body,
+            self._unquoted,
+            self._rest,
+            re.compile(rf"(?:[^{d}{q}\r\n]*+{d})*+"),
+        )
 
     @property
     def line(self) -> int:
@@ -252,8 +261,8 @@ class Tokenizer:
                     pos, line, record = end, line + count, record + count
                     continue
             parsed = self._record_with_quotes(buf, pos, line, record, final, chunk)
-            if parsed is None and n - pos > self.pending_cap:
-                # unfinished past the cap: read it in pieces, keeping only part of its values
+            if parsed is None and n - pos > min(self.long_from, self.pending_cap):
+                # unfinished past a block: read it in pieces, not from its start at each block
                 from csvlint.reader.longrecord import LongRecord
 
                 self._long = LongRecord(

@@ -2,10 +2,11 @@
 
 The tokenizer reads a record once it has all of its text. A record longer than it may hold (an
 unclosed quote that swallows the file, a field of hundreds of megabytes, a line of a million
-columns) is read here instead: the grammar's states are kept between pieces, fields are counted
-and sized exactly, and only the first characters of their values are kept (a budget for the
-record, and at most the field size limit for a field). So the record ends where the grammar
-says, and the file is read on after it.
+columns) is read here instead, without reading its start again for each piece: the grammar's
+states are kept between pieces, fields are counted and sized exactly, and the values are kept
+up to a budget for the record (past it, they are cut, and the record says where). So the record
+ends where the grammar says, has what the tokenizer would have given it whole when it fits the
+budget, and the file is read on after it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class Syntax:
     quoted_body: re.Pattern[str]
     unquoted: re.Pattern[str]
     rest: re.Pattern[str]
+    #: a run of unquoted fields, each followed by a delimiter
+    simple_fields: re.Pattern[str]
 
 
 def _reach(pattern: re.Pattern[str], text: str, pos: int) -> int:
@@ -66,7 +69,6 @@ class LongRecord:
     ending: str = ""
     _state: _State = _State.FIELD_START
     _pieces: list[str] = field(default_factory=list)
-    _kept: int = 0
     _field_size: int = 0
     _field_line: int = 0
     _blank: bool = True
@@ -82,17 +84,44 @@ class LongRecord:
             return
         self._field_size += len(text)
         self.size += len(text)
-        room = min(self.budget, self.field_size_limit + 1 - self._kept)
-        if room > 0:
-            kept = text[:room]
+        kept = text[: self.budget]
+        if kept:
             self._pieces.append(kept)
-            self._kept += len(kept)
             self.budget -= len(kept)
-        if len(text) > room and self.budget <= 0 and not self.cut:
+        if len(kept) < len(text) and not self.cut:
             self.cut = self.column
 
     def _note(self, kind: Anomaly, line: int) -> None:
         self.found.append(Irregularity(kind, line, self.record, self.column))
+
+    def _take_simple(self, values: list[str]) -> None:
+        """Whole unquoted fields, read at once."""
+        sizes = list(map(len, values))
+        total = sum(sizes)
+        self.size += total
+        limit = self.field_size_limit
+        if max(sizes) > limit:
+            for offset, size in enumerate(sizes):
+                if size > limit:
+                    self.found.append(
+                        Irregularity(
+                            Anomaly.FIELD_TOO_LARGE,
+                            self.line,
+                            self.record,
+                            self.column + offset,
+                            size,
+                        )
+                    )
+        if total <= self.budget:
+            self.budget -= total
+            self.fields.extend(values)
+            return
+        for value in values:
+            kept = value[: self.budget]
+            if len(kept) < len(value) and not self.cut:
+                self.cut = self.column
+            self.budget -= len(kept)
+            self.fields.append(kept)
 
     def _end_field(self) -> None:
         if self._state is _State.AFTER_QUOTE and self._after_line:
@@ -105,7 +134,7 @@ class LongRecord:
                 )
             )
         self.fields.append("".join(self._pieces))
-        self._pieces, self._kept, self._field_size = [], 0, 0
+        self._pieces, self._field_size = [], 0
         self._state, self._blank, self._after_line = _State.FIELD_START, True, 0
 
     def feed(self, buf: str, pos: int, final: bool) -> tuple[int, bool]:
@@ -116,6 +145,11 @@ class LongRecord:
         while i < n:
             state = self._state
             if state is _State.FIELD_START:
+                end = _reach(s.simple_fields, buf, i)
+                if end > i:  # a line of many plain fields is taken a run at a time
+                    self._take_simple(buf[i : end - 1].split(d))
+                    i = end
+                    continue
                 self._field_line = self.line + self.breaks
                 if buf[i] == q:
                     self._state = _State.QUOTED
@@ -160,7 +194,8 @@ class LongRecord:
                 if buf[i] == q:
                     if self._field_size and self._blank:
                         self._note(Anomaly.SPACE_BEFORE_QUOTE, self._field_line)
-                        self._pieces, self._kept, self._field_size = [], 0, 0
+                        self.budget += sum(map(len, self._pieces))
+                        self._pieces, self._field_size = [], 0
                         self._state = _State.QUOTED
                         i += 1
                         continue
