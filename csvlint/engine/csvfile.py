@@ -148,7 +148,11 @@ class CsvLinter:
             expected_quote=declared.quote if declared else None,
         )
         delimiter = facts.detected.delimiter or (declared.delimiter if declared else ",")
-        quote = (declared.quote if declared else None) or facts.detected.quote or '"'
+        # a file quoted with another character is read with it (CSV106 says Pigment cannot),
+        # so that its quoted delimiters do not make every row ragged
+        detected = facts.detected
+        quote = (declared.quote if declared else None) or detected.quote or detected.other_quote
+        quote = quote or '"'
         if declared and facts.detected.delimiter in (None, declared.delimiter):
             delimiter = declared.delimiter
         if quote == delimiter:

@@ -46,6 +46,7 @@ class Irregularity:
     line: int
     record: int
     column: int
+    #: a field's size; for a quote that closes lines later before text, the line it closes on
     size: int = 0
 
 
@@ -300,7 +301,8 @@ class Tokenizer:
         return line
 
     def _next_blank(self, buf: str, pos: int, stop: int) -> int:
-        """Where the first record of delimiters only at or after `pos` starts, else `stop`."""
+        """Where the first record of delimiters and empty quoted fields only at or after `pos`
+        may start, else `stop` (a guess that may be early: it only ends a run)."""
         blank = self.delimiter * (self._width - 1) + self._ending
         if buf.startswith(blank, pos):
             return pos
@@ -311,7 +313,24 @@ class Tokenizer:
             at = buf.find(before + blank, pos, stop)
             if at != -1:
                 found = min(found, at + 1)
+        if buf.find(self.quote * 2, pos, found) != -1:
+            quoted = self._quoted_blank().search(buf, pos, found)
+            if quoted is not None:
+                found = quoted.start()
         return found
+
+    def _quoted_blank(self) -> re.Pattern[str]:
+        """A record at a line's start of the current width whose fields are all empty, one
+        of them quoted (`"",""`): blank too."""
+        key = (-self._width, self._ending)
+        if key not in self._runs:
+            d, q = re.escape(self.delimiter), re.escape(self.quote)
+            empty = f"(?:{q}{q})?"
+            record = empty + f"(?:{d}{empty}){{{self._width - 1}}}"
+            self._runs[key] = re.compile(
+                rf"(?<![^\r\n])(?=[^\r\n]*{q}{q}){record}(?:{re.escape(self._ending)}|\Z)"
+            )
+        return self._runs[key]
 
     def _take_run(self, buf: str, pos: int, end: int, line: int, record: int, chunk: Chunk) -> int:
         """Record a run the fast path matched; returns how many records it holds."""
@@ -380,12 +399,17 @@ class Tokenizer:
                     i = body_end + 1
                     if i < n and buf[i] != d and buf[i] not in "\r\n":
                         tail_end = _reach(self._rest, buf, i)
-                        kind = (
-                            Anomaly.TEXT_AFTER_QUOTE
-                            if buf[i:tail_end].strip(" \t")
-                            else Anomaly.SPACE_AFTER_QUOTE
-                        )
+                        text_after = bool(buf[i:tail_end].strip(" \t"))
+                        kind = Anomaly.TEXT_AFTER_QUOTE if text_after else Anomaly.SPACE_AFTER_QUOTE
                         found.append(Irregularity(kind, line + breaks, record, column))
+                        if text_after and line + breaks > at_line:
+                            # a quote that "closes" lines later, right before text, was most
+                            # likely left open where it opened: the line to fix
+                            found.append(
+                                Irregularity(
+                                    Anomaly.UNCLOSED_QUOTE, at_line, record, column, line + breaks
+                                )
+                            )
                         value += buf[i:tail_end]
                         i = tail_end
                     fields.append(value)

@@ -127,6 +127,16 @@ class LongRecord:
         if self._state is _State.AFTER_QUOTE and self._after_line:
             kind = Anomaly.SPACE_AFTER_QUOTE if self._blank else Anomaly.TEXT_AFTER_QUOTE
             self._note(kind, self._after_line)
+            if not self._blank and self._after_line > self._field_line:
+                self.found.append(
+                    Irregularity(
+                        Anomaly.UNCLOSED_QUOTE,
+                        self._field_line,
+                        self.record,
+                        self.column,
+                        self._after_line,
+                    )
+                )
         if self._field_size > self.field_size_limit:
             self.found.append(
                 Irregularity(
