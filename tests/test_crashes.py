@@ -163,3 +163,14 @@ def test_a_character_cut_short_at_the_end_of_the_file(size: int) -> None:
     data = b"a,b\n" + b"1,2\n" * (size // 4) + b"3,\xc3"
     report = csvlint.lint_bytes(data)
     assert codes(report) == [("CSV103", size // 4 + 2)]
+
+
+def test_an_excerpt_of_a_file_its_codec_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The full format reads the lines it shows back: a UTF-16 file without a mark has none."""
+    config = write_config(tmp_path, encoding="utf-16", sample=b"A,B\nk1,1\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["lint", "--format", "full", config.name])
+    assert result.exit_code == 1, result.output
+    assert "CSV103" in result.output and "internal error" not in result.output

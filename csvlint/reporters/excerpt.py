@@ -37,7 +37,7 @@ def read_lines(path: Path, wanted: set[int], encoding: str = "utf-8") -> dict[in
                     if number in wanted:
                         found[number] = piece
                     number += 1
-    except (OSError, LookupError):
+    except (OSError, LookupError, UnicodeError):  # UTF-16 without a mark: no excerpt
         return {}
     return {n: line.lstrip("\ufeff") if n == 1 else line for n, line in found.items()}
 
