@@ -13,8 +13,8 @@ from csvlint.rules import Rule, Violation
 
 class Collector:
     """Gathers the findings of one lint. Lists at most `max_per_rule` findings for each rule
-    and column of a file (0: no cap) and counts the rest; notes the first error for
-    `--fail-fast`."""
+    and column of a file (for each header rule, whatever the column; 0: no cap) and counts the
+    rest; notes the first error for `--fail-fast`."""
 
     def __init__(self, selection: Selection, max_per_rule: int = 0, fail_fast: bool = False):
         self.selection = selection
@@ -50,7 +50,8 @@ class Collector:
                 blocks = rule.on_sample == "always" or severity is Severity.ERROR
         if self.fail_fast and severity is Severity.ERROR:
             self.stopped = True
-        key = (where, rule.code, violation.column)
+        # a header's findings are capped per rule: a header of a million columns has one line
+        key = (where, rule.code, None if rule.code.startswith("HDR") else violation.column)
         self._seen[key] += 1
         if self.max_per_rule and self._seen[key] > self.max_per_rule:
             self._over[key] += 1

@@ -106,6 +106,8 @@ class Chunk:
         self.endings[ending] += times
 
 
+#: how far ahead a blank record is looked for at once
+_BLANK_WINDOW = 64 << 10
 #: the largest field `csv` may hold when it splits clean runs (its C limit is a long)
 _CSV_LIMIT = 2**31 - 1
 
@@ -159,7 +161,7 @@ class Tokenizer:
         #: characters of a long record's values kept (the rest of them are not checked)
         self.record_budget = self.pending_cap
         #: an unfinished record longer than this is read in pieces (the same records, faster)
-        self.long_from = 1 << 20
+        self.long_from = 64 << 10
         self._long: LongRecord | None = None
         self._line = 1
         self._record = 0
@@ -306,6 +308,9 @@ class Tokenizer:
         blank = self.delimiter * (self._width - 1) + self._ending
         if buf.startswith(blank, pos):
             return pos
+        # looked for in a window: a file whose width keeps changing asks again at each change,
+        # and each search must not cost the rest of the buffer
+        stop = min(stop, pos + _BLANK_WINDOW)
         found = stop
         for before in ("\n", "\r"):
             if before == "\r" and blank.startswith("\n"):
@@ -313,11 +318,22 @@ class Tokenizer:
             at = buf.find(before + blank, pos, stop)
             if at != -1:
                 found = min(found, at + 1)
-        if buf.find(self.quote * 2, pos, found) != -1:
-            quoted = self._quoted_blank().search(buf, pos, found)
-            if quoted is not None:
-                found = quoted.start()
-        return found
+        return self._next_quoted_blank(buf, pos, found)
+
+    def _next_quoted_blank(self, buf: str, pos: int, stop: int) -> int:
+        """Where the first record of empty fields, one quoted at least, starts between `pos`
+        and `stop` (else `stop`): each `""` found is checked from its line's start."""
+        pair, blank = self.quote * 2, self._quoted_blank()
+        at = buf.find(pair, pos, stop)
+        while at != -1:
+            start = max(buf.rfind("\n", pos, at), buf.rfind("\r", pos, at)) + 1 or pos
+            if blank.match(buf, start):
+                return start
+            ends = [e for e in (buf.find("\n", at, stop), buf.find("\r", at, stop)) if e != -1]
+            if not ends:
+                break
+            at = buf.find(pair, min(ends), stop)
+        return stop
 
     def _quoted_blank(self) -> re.Pattern[str]:
         """A record at a line's start of the current width whose fields are all empty, one
@@ -327,9 +343,7 @@ class Tokenizer:
             d, q = re.escape(self.delimiter), re.escape(self.quote)
             empty = f"(?:{q}{q})?"
             record = empty + f"(?:{d}{empty}){{{self._width - 1}}}"
-            self._runs[key] = re.compile(
-                rf"(?<![^\r\n])(?=[^\r\n]*{q}{q}){record}(?:{re.escape(self._ending)}|\Z)"
-            )
+            self._runs[key] = re.compile(rf"{record}(?:{re.escape(self._ending)}|\Z)")
         return self._runs[key]
 
     def _take_run(self, buf: str, pos: int, end: int, line: int, record: int, chunk: Chunk) -> int:
