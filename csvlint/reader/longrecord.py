@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from csvlint.reader.grammar import Anomaly, Chunk, Irregularity, Segment
+from csvlint.reader.records import Anomaly, Chunk, Irregularity, Segment
 
 
 class _State(Enum):
