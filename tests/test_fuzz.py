@@ -133,6 +133,11 @@ def test_no_exception_escapes_the_library(project: Path, data: bytes, which: int
     from_stream = csvlint.lint_stream(io.BytesIO(data), config=config, name="f.csv")
     assert isinstance(from_bytes, Report)
     assert from_stream.findings == from_bytes.findings
+    path = project / "extract.csv"
+    path.write_bytes(data)
+    from_file = csvlint.lint(path, config=config)
+    where = [(f.code, f.line, f.column, f.message) for f in from_bytes.findings]
+    assert [(f.code, f.line, f.column, f.message) for f in from_file.findings] == where
 
 
 @contextmanager
