@@ -48,7 +48,8 @@ def emit(report: Report, fmt: str, output: Path | None) -> None:
     buffer = io.StringIO()
     render(report, buffer, False)
     try:
-        write_atomic(write_target(output), buffer.getvalue().encode("utf-8"))
+        # a lone surrogate (a file name that is not UTF-8) is escaped, as on standard output
+        write_atomic(write_target(output), buffer.getvalue().encode("utf-8", "backslashreplace"))
     except OSError as exc:
         raise Fatal(f"cannot write {output}: {exc.strerror or exc}") from None
 

@@ -13,8 +13,8 @@ from csvlint.rules import Rule, Violation
 
 class Collector:
     """Gathers the findings of one lint. Lists at most `max_per_rule` findings for each rule
-    and column of a file (0: no cap) and counts the rest; notes the first error for
-    `--fail-fast`."""
+    and column of a file (for each header rule, whatever the column; 0: no cap) and counts the
+    rest; notes the first error for `--fail-fast`."""
 
     def __init__(self, selection: Selection, max_per_rule: int = 0, fail_fast: bool = False):
         self.selection = selection
@@ -59,7 +59,8 @@ class Collector:
             blocks = severity is Severity.ERROR and rule.blocks_copy_id
             if sample and rule.on_sample != "never":
                 blocks = rule.on_sample == "always" or severity is Severity.ERROR
-        key = (where, rule.code, violation.column)
+        # a header's findings are capped per rule: a header of a million columns has one line
+        key = (where, rule.code, None if rule.code.startswith("HDR") else violation.column)
         self._seen[key] += 1
         if self.max_per_rule and self._seen[key] > self.max_per_rule:
             self._over[key] += 1

@@ -16,7 +16,7 @@ from csvlint.engine.sources import BLOCK_SIZE
 from csvlint.reader.decode import Decoder, Undecodable
 from csvlint.reader.detect import detect
 from csvlint.reader.grammar import Chunk, Tokenizer
-from csvlint.reader.sniff import binary_format, bom_encoding, fitting_encoding
+from csvlint.reader.sniff import binary_format, bom_encoding
 from csvlint.rules import Rule
 from csvlint.rules.base import Violations
 
@@ -101,11 +101,11 @@ class CsvLinter:
         if _blank(first, announced, bom_length) and not self._more(blocks, first):
             facts.empty = True
             return self._finish()
-        facts.binary = binary_format(first)
-        if facts.binary is not None:
-            return self._finish()
         declared = self.context.declared
         wanted = _codec(declared.encoding) if declared else "utf-8"
+        facts.binary = binary_format(first, wanted)
+        if facts.binary is not None:
+            return self._finish()
         facts.utf8_bom = announced == "utf-8"
         facts.bom_encoding = announced
         if announced and announced not in ("utf-8", wanted):
@@ -120,7 +120,7 @@ class CsvLinter:
         self._parse(decoder, first, blocks, declared)
         if decoder.error is not None and facts.undecodable is None:
             facts.undecodable = decoder.error
-            facts.fitting_encoding = fitting_encoding(decoder.evidence, wanted)
+            facts.fitting_encoding = decoder.fitting
         return self._finish()
 
     def _more(self, blocks: Iterator[bytes], first: bytes) -> bool:
@@ -138,7 +138,12 @@ class CsvLinter:
         self, decoder: Decoder, first: bytes, blocks: Iterator[bytes], declared: Dialect | None
     ) -> None:
         facts = self.facts
-        text = decoder.decode(first)
+        rest = self._rest(blocks)
+        upcoming = next(rest, None)
+        if upcoming is not None:
+            rest = chain([upcoming], rest)
+        # a file of one block is decoded to its end: a character cut short there is an error
+        text = decoder.decode(first, final=upcoming is None)
         # a first block shorter than a block is the whole file: its last line is complete
         facts.detected = detect(
             text[:_SNIFF_CHARS],
@@ -146,7 +151,11 @@ class CsvLinter:
             expected_quote=declared.quote if declared else None,
         )
         delimiter = facts.detected.delimiter or (declared.delimiter if declared else ",")
-        quote = (declared.quote if declared else None) or facts.detected.quote or '"'
+        # a file quoted with another character is read with it (CSV106 says Pigment cannot),
+        # so that its quoted delimiters do not make every row ragged
+        detected = facts.detected
+        quote = (declared.quote if declared else None) or detected.quote or detected.other_quote
+        quote = quote or '"'
         if declared and facts.detected.delimiter in (None, declared.delimiter):
             delimiter = declared.delimiter
         if quote == delimiter:
@@ -157,10 +166,6 @@ class CsvLinter:
         )
         tokenizer = Tokenizer(delimiter, quote, self.context.field_size_limit)
         self._tokenizer = tokenizer
-        rest = self._rest(blocks)
-        upcoming = next(rest, None)
-        if upcoming is not None:
-            rest = chain([upcoming], rest)
         Reader(self, tokenizer, decoder).read(text, upcoming is None, rest)
         for held in self._waiting:  # the file ended before the header was settled
             self._settle_header([held])

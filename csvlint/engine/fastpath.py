@@ -71,7 +71,8 @@ def scanner_for(
         return None
     try:
         columns = _columns(context, header, expected_records, combinations) if with_values else ()
-    except Unsupported:
+    except (Unsupported, UnicodeEncodeError):
+        # a lone surrogate in a configured word or format has no UTF-8 bytes to scan for
         return None
     scanner: Scanner = module.Scanner(
         delimiter.encode(),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from csvlint.engine.facts import FileFacts
 from csvlint.reader.decode import Decoder
 from csvlint.reader.grammar import Tokenizer
+from csvlint.reader.sniff import wide
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -97,7 +98,7 @@ class Reader:
     def _blocks(self, rest: Blocks, carry: bytes | None) -> None:
         facts, decoder = self.linter.facts, self.decoder
         # NUL bytes in the first block were sniffed; past it, a NUL is binary data in a text file
-        look_for_nul = facts.encoding not in ("utf-16", "utf-32")
+        look_for_nul = not wide(facts.encoding)
         ahead: deque[tuple[bytes, bool, Future[Checked] | None, int]] = deque()
         rest = iter(rest)
         while True:

@@ -31,7 +31,6 @@ from csvlint.fix.problems import (
 from csvlint.fix.rewrite import _Rewrite
 from csvlint.fix.source import _open_source, _Source
 from csvlint.reader.decode import Decoder
-from csvlint.reader.sniff import fitting_encoding
 
 __all__ = [
     "LINE_ENDINGS",
@@ -142,7 +141,7 @@ def _undecodable(decoder: Decoder) -> Problem:
     assert bad is not None
     shown = " ".join(f"0x{byte:02X}" for byte in bad.data[:4])
     message = f"bytes {shown} at character {bad.column} are not valid {bad.encoding}"
-    fitting = fitting_encoding(decoder.evidence, bad.encoding)
+    fitting = decoder.fitting
     if fitting:
         message += f" (the file decodes as {fitting}; name it as the source encoding if it is)"
     return Problem(bad.line, None, message, "CSV103")

@@ -38,6 +38,7 @@ _ANOMALIES = {
     Anomaly.TEXT_AFTER_QUOTE: ("CSV108", "text after a closing quote"),
     Anomaly.SPACE_BEFORE_QUOTE: ("CSV115", "space before an opening quote"),
     Anomaly.SPACE_AFTER_QUOTE: ("CSV115", "space after a closing quote"),
+    Anomaly.RECORD_TOO_LARGE: ("CSV119", "a record too long to hold in memory"),
 }
 
 

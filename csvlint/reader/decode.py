@@ -5,6 +5,15 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+#: encodings whose codec reads a byte-order mark first, and refuses a stream without one
+_BOM_CODECS = ("utf-16", "utf-32")
+#: encodings a hint may name, in the order they are tried (see `sniff.fitting_encoding`)
+_CANDIDATES = ("utf-8", "windows-1252")
+#: bytes before the first bad one that go into the evidence: enough for a character cut in
+#: two, the same whichever path read the line
+_BEFORE_BAD = 64
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
 
 @dataclass(frozen=True, slots=True)
 class Undecodable:
@@ -34,7 +43,14 @@ class Decoder:
 
     def __init__(self, encoding: str) -> None:
         self.encoding = encoding
+        #: the codec fresh decoders use mid-stream: a UTF-16/32 one with its byte order, once
+        #: the byte-order mark told it (a mark is read only at the start of the file)
+        self._codec = encoding
+        self._started = False
         self._decoder = codecs.getincrementaldecoder(encoding)("strict")
+        #: the encodings that decoded everything from the first bad byte on, and their decoders
+        self._fitting: dict[str, codecs.IncrementalDecoder] = {}
+        self._guessed: str | None = None
         self._newlines = 0
         #: whether the bytes so far end with a CR (a CRLF may be cut between two blocks)
         self._after_cr = False
@@ -43,8 +59,6 @@ class Decoder:
         self.delimiter = ","
         self.quote = '"'
         self.error: Undecodable | None = None
-        #: the bytes the first error was found in, to guess which encoding would fit
-        self.evidence = b""
 
     def use_dialect(self, delimiter: str, quote: str) -> None:
         """Say which characters delimit and quote fields, once known."""
@@ -70,7 +84,15 @@ class Decoder:
         self._line_tail = b""
         # a record never starts with the LF of a CRLF, so what came before needs no note
         self._after_cr = False
-        self._decoder = codecs.getincrementaldecoder(self.encoding)("strict")
+        self._decoder = codecs.getincrementaldecoder(self._codec)("strict")
+
+    @property
+    def fitting(self) -> str | None:
+        """An encoding other than the declared one that decodes every byte from the first bad
+        one on (and the bytes just before it), to name in a hint; None when none does."""
+        if self._guessed is not None:
+            return self._guessed
+        return next(iter(self._fitting), None)
 
     def lines_before(self, block: bytes, offset: int) -> int:
         """The line of byte `offset` of `block`, the block about to be decoded."""
@@ -85,21 +107,82 @@ class Decoder:
         """The text of `block`; with `final`, also what the last block left unfinished.
         `unfinished` is the text of the record the block continues (a bad byte's field is
         counted from the record's start)."""
-        if self.error is None:
+        if not self._started and block and self._learn_byte_order(block):
+            # Python reads a short, final text without a mark as little-endian: never guess
+            text = self._first_error(block, 0, UnicodeError("no byte-order mark"), "", final)
+        elif self.error is None:
             pending = self._decoder.getstate()[0]
             try:
                 text = self._decoder.decode(block, final)
-            except UnicodeDecodeError as exc:
+            except UnicodeError as exc:
                 data = pending + block
-                self.error = self._locate(data, len(pending), exc, unfinished)
-                self.evidence = data
-                self._decoder = codecs.getincrementaldecoder(self.encoding)("replace")
-                text = self._decoder.decode(data, final)
+                text = self._first_error(data, len(pending), exc, unfinished, final)
         else:
-            text = self._decoder.decode(block, final)
+            self._try_fitting(block, final)
+            text = self._replacing(block, final)
+        self._started = self._started or bool(block)
         # lines are counted past the first error too: a NUL byte further on names its line
         self._advance(block)
         return text
+
+    def _learn_byte_order(self, block: bytes) -> bool:
+        """For UTF-16/32, the byte order the mark at the start of the file gives (little-endian
+        without one); returns whether the mark the codec needs is missing."""
+        if self.encoding not in _BOM_CODECS:
+            return False
+        if self.encoding == "utf-16":
+            little, big = codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE
+        else:
+            little, big = codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE
+        self._codec = f"{self.encoding}-{'be' if block.startswith(big) else 'le'}"
+        return not block.startswith((little, big))
+
+    def _first_error(
+        self, data: bytes, carried: int, exc: UnicodeError, unfinished: str, final: bool
+    ) -> str:
+        """Note the first bad bytes of `data` (`carried` of them left by the last block), then
+        decode it with replacement characters."""
+        if isinstance(exc, UnicodeDecodeError):
+            self.error = self._locate(data, carried, exc, unfinished)
+            start = exc.start
+        else:  # no byte-order mark where the codec needs one, or a codec that refuses the text
+            self.error = Undecodable(
+                self._newlines + 1, 1, data[:4], self.encoding, 1 if not self._started else 0
+            )
+            start = 0
+            if not self._started and self.encoding in _BOM_CODECS:
+                self._guessed = _byte_order_guess(self.encoding, data)
+        before = self._line_before(data, carried, start)
+        head = before[-_BEFORE_BAD:]
+        if len(before) > _BEFORE_BAD:  # cut inside the line: maybe inside a character too
+            head = head.lstrip(_CONTINUATION)
+        self._fitting = {
+            name: codecs.getincrementaldecoder(name)("strict")
+            for name in _CANDIDATES
+            if codecs.lookup(name).name != codecs.lookup(self.encoding).name
+        }
+        self._try_fitting(head + data[start:], final)
+        if not self._started and self.encoding in _BOM_CODECS:
+            data = data[len(_bom_of(data)) :]
+        self._decoder = codecs.getincrementaldecoder(self._codec)("replace")
+        return self._replacing(data, final)
+
+    def _try_fitting(self, data: bytes, final: bool) -> None:
+        for name, decoder in list(self._fitting.items()):
+            try:
+                decoder.decode(data, final)
+            except UnicodeError:
+                del self._fitting[name]
+
+    def _replacing(self, data: bytes, final: bool) -> str:
+        """`data` decoded with replacement characters; a codec that refuses even that (one that
+        is no byte decoder at heart, like idna) gives way to ISO-8859-1, which takes any byte."""
+        try:
+            return self._decoder.decode(data, final)
+        except UnicodeError:
+            self._codec = "iso-8859-1"
+            self._decoder = codecs.getincrementaldecoder(self._codec)("replace")
+            return self._decoder.decode(data, final)
 
     def _advance(self, block: bytes) -> None:
         if not block:
@@ -119,11 +202,7 @@ class Decoder:
         # `data` is what this call saw: `carried` bytes the last block left, then this block
         before = data[: exc.start]
         newlines = self._breaks(before[carried:])
-        if _line_start(before[carried:]):
-            tail = before[_line_start(before) :]
-        else:
-            kept = self._line_tail[: len(self._line_tail) - carried]
-            tail = kept + before
+        tail = self._line_before(data, carried, exc.start)
         return Undecodable(
             self._newlines + newlines + 1,
             len(tail.decode(self.encoding, "replace")) + 1,
@@ -131,6 +210,14 @@ class Decoder:
             self.encoding,
             self._field(unfinished + before.decode(self.encoding, "replace")),
         )
+
+    def _line_before(self, data: bytes, carried: int, offset: int) -> bytes:
+        """The bytes of the line byte `offset` of `data` is on, up to it (`data` starts with
+        `carried` bytes the last block left)."""
+        before = data[:offset]
+        if _line_start(before[carried:]):
+            return before[_line_start(before) :]
+        return self._line_tail[: len(self._line_tail) - carried] + before
 
     def _field(self, record: str) -> int:
         """The field the end of `record` (text from a record's start) is in, by the grammar."""
@@ -143,3 +230,26 @@ class Decoder:
         # a character where the bad byte is, so that a field it starts is counted
         rows = tokenizer.feed(record + "?", final=True).rows
         return len(rows[-1]) if rows else 0
+
+
+def _bom_of(data: bytes) -> bytes:
+    """The UTF-16/32 byte-order mark `data` starts with, or nothing."""
+    for bom in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if data.startswith(bom):
+            return bom
+    return b""
+
+
+def _byte_order_guess(encoding: str, data: bytes) -> str | None:
+    """The byte order of a UTF-16/32 text without a mark, from where its zero bytes are (ASCII
+    text has them after each character in little-endian, before in big-endian)."""
+    unit = 2 if encoding == "utf-16" else 4
+    size = min(len(data), 4096)
+    head = data[: size - size % unit]
+    if len(head) < unit:
+        return None
+    low = sum(1 for i in range(0, len(head), unit) if head[i] != 0 and head[i + 1] == 0)
+    high = sum(1 for i in range(0, len(head), unit) if head[i] == 0 and head[i + unit - 1] != 0)
+    if low == high:
+        return None
+    return f"{encoding}-{'le' if low > high else 'be'}"

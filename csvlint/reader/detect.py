@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 
 DELIMITERS = (",", ";", "\t", "|")
+#: the delimiters Pigment's import offers
+PIGMENT_DELIMITERS = (",", ";")
 QUOTES = ('"', "'")
 _SAMPLE_LINES = 50
 #: the line breaks of CSV (str.splitlines also splits on form feeds, U+2028 and others)
@@ -22,6 +24,9 @@ class Detected:
 
     delimiter: str | None
     quote: str | None
+    #: a character other than Pigment's quotes that wraps fields holding a delimiter (when
+    #: no `"` or `'` quotes any), which Pigment cannot be told to read
+    other_quote: str | None = None
 
 
 def _unquoted(text: str, quote: str) -> str:
@@ -62,6 +67,27 @@ def detect_quote(sample: str, expected: str | None = None) -> str | None:
     return None
 
 
+#: characters seen quoting fields in exports, none of which Pigment reads as a quote
+OTHER_QUOTES = ("`", "~", "^", "#", "*", "|", "\u00b4", "\u2019", "\u00a8")
+
+
+def other_quote(sample: str) -> str | None:
+    """A character other than `"` and `'` that wraps a whole field holding a delimiter, the
+    one case where quoting was needed, in the sample; None if none does."""
+    for quote in OTHER_QUOTES:
+        if quote not in sample:
+            continue
+        q = re.escape(quote)
+        for delimiter in DELIMITERS:
+            if delimiter == quote or delimiter not in sample:
+                continue
+            d = re.escape(delimiter)
+            wrapped = rf"(?:^|{d}){q}[^{q}\r\n]*{d}[^{q}\r\n]*{q}(?:$|{d})"
+            if re.search(wrapped, sample, re.MULTILINE):
+                return quote
+    return None
+
+
 def _wraps(sample: str, quote: str) -> bool:
     q = re.escape(quote)
     return bool(
@@ -87,6 +113,15 @@ def _delimiter(lines: list[str]) -> tuple[tuple[float, int, int] | None, str | N
         score = (agreeing / len(lines), expected, -rank)
         if best is None or score > best:
             best, chosen = score, delimiter
+    if len(lines) == 1 and best is not None and chosen not in PIGMENT_DELIMITERS:
+        # one line is weak evidence: a delimiter Pigment reads that splits it into at least
+        # half as many fields is taken for the one meant (a tab inside a header name, say)
+        fields = best[1] + 1
+        for rank, delimiter in enumerate(PIGMENT_DELIMITERS):
+            count = lines[0].count(delimiter)
+            fits = count and 2 * (count + 1) >= fields
+            if fits and (chosen not in PIGMENT_DELIMITERS or count > best[1]):
+                best, chosen = (1.0, count, -rank), delimiter
     return best, chosen
 
 
@@ -97,13 +132,14 @@ def detect(sample: str, final: bool = False, expected_quote: str | None = None) 
     An apostrophe found to quote fields is kept only when it reads the lines more consistently
     than the double quote would, unless the configuration expects it."""
     quote = detect_quote(sample, expected_quote)
-    lines = _sample_lines(_unquoted(sample, quote or '"'), final)
+    other = other_quote(sample) if quote is None else None
+    lines = _sample_lines(_unquoted(sample, quote or other or '"'), final)
     if not lines:
-        return Detected(None, quote)
+        return Detected(None, quote, other)
     score, delimiter = _delimiter(lines)
     if quote == "'" and expected_quote != "'":
         plain = _sample_lines(_unquoted(sample, '"'), final)
         plain_score, plain_delimiter = _delimiter(plain) if plain else (None, None)
         if plain_score is not None and (score is None or plain_score[0] >= score[0]):
             return Detected(plain_delimiter, detect_quote(sample.replace("'", "")))
-    return Detected(delimiter, quote)
+    return Detected(delimiter, quote, other if other != delimiter else None)

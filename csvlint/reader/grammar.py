@@ -15,90 +15,16 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from enum import Enum
+
+from csvlint.reader.longrecord import LongRecord, Syntax
+from csvlint.reader.records import Anomaly, Chunk, Irregularity, Segment
+
+__all__ = ["Anomaly", "Chunk", "Irregularity", "Segment", "Tokenizer"]
 
 
-class Anomaly(Enum):
-    """What the grammar can find wrong in a record."""
-
-    UNCLOSED_QUOTE = "unclosed-quote"
-    STRAY_QUOTE = "stray-quote"
-    TEXT_AFTER_QUOTE = "text-after-quote"
-    SPACE_BEFORE_QUOTE = "space-before-quote"
-    SPACE_AFTER_QUOTE = "space-after-quote"
-    FIELD_TOO_LARGE = "field-too-large"
-
-
-@dataclass(frozen=True, slots=True)
-class Irregularity:
-    """One anomaly at one place: physical line, 0-based record index, 1-based field."""
-
-    kind: Anomaly
-    line: int
-    record: int
-    column: int
-    size: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """Records `first_record ..` (`count` of them) starting on `first_line`, each `width` fields.
-
-    A segment of more than one record has one record a line; a record that spans lines (a
-    quoted line break) or breaks the grammar is a segment of its own.
-    """
-
-    first_record: int
-    first_line: int
-    count: int
-    width: int
-
-
-@dataclass(slots=True)
-class Chunk:
-    """Consecutive records, as segments; `rows` holds their fields when they were asked for."""
-
-    first_record: int
-    count: int = 0
-    rows: list[list[str]] | None = None
-    #: the fields of every record the exact path read, kept even when `rows` is not
-    exceptional: list[tuple[int, list[str]]] = field(default_factory=list)
-    segments: list[Segment] = field(default_factory=list)
-    irregularities: list[Irregularity] = field(default_factory=list)
-    #: how many records each line ending (CRLF, LF, CR) ended, and the first line it ended
-    endings: dict[str, int] = field(default_factory=dict)
-    first_ending_line: dict[str, int] = field(default_factory=dict)
-    #: what rules derive from the chunk once and share (its columns, say)
-    derived: dict[str, object] = field(default_factory=dict)
-
-    def line_of(self, record: int) -> int:
-        """The physical line record number `record` (of this chunk) starts on."""
-        segments = self.segments
-        index = bisect_right(segments, record, key=lambda s: s.first_record) - 1
-        segment = segments[index]
-        return segment.first_line + (record - segment.first_record)
-
-    def lines(self, first: int, count: int) -> list[int]:
-        """The start lines of records `first .. first + count - 1`, built per segment."""
-        out: list[int] = []
-        for segment in self.segments:
-            start = max(first, segment.first_record)
-            stop = min(first + count, segment.first_record + segment.count)
-            if start < stop:
-                base = segment.first_line - segment.first_record
-                out.extend(range(start + base, stop + base))
-        return out
-
-    def _count_ending(self, ending: str, times: int, line: int) -> None:
-        if ending not in self.endings:
-            self.endings[ending] = 0
-            self.first_ending_line[ending] = line
-        self.endings[ending] += times
-
-
+#: how far ahead a blank record is looked for at once
+_BLANK_WINDOW = 64 << 10
 #: the largest field `csv` may hold when it splits clean runs (its C limit is a long)
 _CSV_LIMIT = 2**31 - 1
 
@@ -146,10 +72,14 @@ class Tokenizer:
             # fields over csvlint's limit are CSV112 findings, not errors of the reader
             csv.field_size_limit(_CSV_LIMIT)
         self._pending = ""
-        #: an unfinished record longer than this is taken for an unclosed quote, so that one
+        #: an unfinished record longer than this is read in pieces (`LongRecord`), so that one
         #: stray quote cannot make the reader hold the rest of a huge file in memory
-        self._pending_cap = max(4 * field_size_limit, 16 << 20)
-        self._abandoned = False
+        self.pending_cap = max(4 * field_size_limit, 16 << 20)
+        #: characters of a long record's values kept (the rest of them are not checked)
+        self.record_budget = self.pending_cap
+        #: an unfinished record longer than this is read in pieces (the same records, faster)
+        self.long_from = 64 << 10
+        self._long: LongRecord | None = None
         self._line = 1
         self._record = 0
         self._ending = ""
@@ -159,6 +89,14 @@ class Tokenizer:
         self._quoted_body = re.compile(rf"[^{q}]*+(?:{q}{q}[^{q}]*+)*+")
         self._unquoted = re.compile(rf"[^{d}{q}\r\n]*+")
         self._rest = re.compile(rf"[^{d}\r\n]*+")
+        self._syntax = Syntax(
+            delimiter,
+            quote,
+            self._quoted_body,
+            self._unquoted,
+            self._rest,
+            re.compile(rf"(?:[^{d}{q}\r\n]*+{d})*+"),
+        )
 
     @property
     def line(self) -> int:
@@ -206,13 +144,12 @@ class Tokenizer:
 
     @property
     def abandoned(self) -> bool:
-        """True once a quote stayed open past the cap: the rest of the text is not read."""
-        return self._abandoned
+        """True while a record too long to hold is read in pieces (no other reader may take
+        over in the middle of it)."""
+        return self._long is not None
 
     def feed(self, text: str, final: bool = False) -> Chunk:
         """Every record completed by `text`; with `final`, the last one too."""
-        if self._abandoned:
-            return Chunk(self._record, rows=[] if self.keep_rows else None)
         buf = self._pending + text if self._pending else text
         chunk = Chunk(self._record, rows=[] if self.keep_rows else None)
         n = len(buf)
@@ -220,8 +157,18 @@ class Tokenizer:
         stop = n if final or not buf.endswith("\r") else n - 1
         pos, line, record = 0, self._line, self._record
         blank_at = -1  # where the next blank record (delimiters only) starts, once looked for
-        while pos < n:
-            if self._width and self.fast:
+        while pos < n or (final and self._long is not None):
+            if self._long is not None:
+                pos, done = self._long.feed(buf, pos, final)
+                if not done:
+                    break
+                line = self._take_long(self._long, chunk)
+                record += 1
+                self._long = None
+                blank_at = -1
+                continue
+            # a record over the cap is read in pieces wherever the text is cut: no run holds it
+            if self._width and self.fast and n - pos <= self.pending_cap:
                 # a blank record is CSV110's, not part of a run: a run stops before it (a
                 # substring search costs less than a lookahead at every record)
                 if blank_at < pos:
@@ -232,10 +179,12 @@ class Tokenizer:
                     pos, line, record = end, line + count, record + count
                     continue
             parsed = self._record_with_quotes(buf, pos, line, record, final, chunk)
-            if parsed is None and n - pos > self._pending_cap:
-                # still open after the cap: report it as unclosed and read no further
-                parsed = self._record_with_quotes(buf, pos, line, record, True, chunk)
-                self._abandoned = True
+            if parsed is None and n - pos > min(self.long_from, self.pending_cap):
+                # unfinished past a block: read it in pieces, not from its start at each block
+                self._long = LongRecord(
+                    self._syntax, self.field_size_limit, self.record_budget, line, record
+                )
+                continue
             if parsed is None:
                 break
             fields, pos, ending, breaks = parsed
@@ -254,14 +203,27 @@ class Tokenizer:
             record += 1
         chunk.count = record - chunk.first_record
         self._pending = buf[pos:]
+        if len(self._pending) > 2 and self._long is not None:
+            raise AssertionError("a long record left more than a quote or a CR unread")
         self._line, self._record = line, record
         return chunk
 
+    def _take_long(self, long: LongRecord, chunk: Chunk) -> int:
+        """Add the long record just read to `chunk`; returns the line after it."""
+        line = long.add_to(chunk)
+        self._ending = self._ending or long.ending
+        self._width = len(long.fields)
+        return line
+
     def _next_blank(self, buf: str, pos: int, stop: int) -> int:
-        """Where the first record of delimiters only at or after `pos` starts, else `stop`."""
+        """Where the first record of delimiters and empty quoted fields only at or after `pos`
+        may start, else `stop` (a guess that may be early: it only ends a run)."""
         blank = self.delimiter * (self._width - 1) + self._ending
         if buf.startswith(blank, pos):
             return pos
+        # looked for in a window: a file whose width keeps changing asks again at each change,
+        # and each search must not cost the rest of the buffer
+        stop = min(stop, pos + _BLANK_WINDOW)
         found = stop
         for before in ("\n", "\r"):
             if before == "\r" and blank.startswith("\n"):
@@ -269,7 +231,33 @@ class Tokenizer:
             at = buf.find(before + blank, pos, stop)
             if at != -1:
                 found = min(found, at + 1)
-        return found
+        return self._next_quoted_blank(buf, pos, found)
+
+    def _next_quoted_blank(self, buf: str, pos: int, stop: int) -> int:
+        """Where the first record of empty fields, one quoted at least, starts between `pos`
+        and `stop` (else `stop`): each `""` found is checked from its line's start."""
+        pair, blank = self.quote * 2, self._quoted_blank()
+        at = buf.find(pair, pos, stop)
+        while at != -1:
+            start = max(buf.rfind("\n", pos, at), buf.rfind("\r", pos, at)) + 1 or pos
+            if blank.match(buf, start):
+                return start
+            ends = [e for e in (buf.find("\n", at, stop), buf.find("\r", at, stop)) if e != -1]
+            if not ends:
+                break
+            at = buf.find(pair, min(ends), stop)
+        return stop
+
+    def _quoted_blank(self) -> re.Pattern[str]:
+        """A record at a line's start of the current width whose fields are all empty, one
+        of them quoted (`"",""`): blank too."""
+        key = (-self._width, self._ending)
+        if key not in self._runs:
+            d, q = re.escape(self.delimiter), re.escape(self.quote)
+            empty = f"(?:{q}{q})?"
+            record = empty + f"(?:{d}{empty}){{{self._width - 1}}}"
+            self._runs[key] = re.compile(rf"{record}(?:{re.escape(self._ending)}|\Z)")
+        return self._runs[key]
 
     def _take_run(self, buf: str, pos: int, end: int, line: int, record: int, chunk: Chunk) -> int:
         """Record a run the fast path matched; returns how many records it holds."""
@@ -338,12 +326,17 @@ class Tokenizer:
                     i = body_end + 1
                     if i < n and buf[i] != d and buf[i] not in "\r\n":
                         tail_end = _reach(self._rest, buf, i)
-                        kind = (
-                            Anomaly.TEXT_AFTER_QUOTE
-                            if buf[i:tail_end].strip(" \t")
-                            else Anomaly.SPACE_AFTER_QUOTE
-                        )
+                        text_after = bool(buf[i:tail_end].strip(" \t"))
+                        kind = Anomaly.TEXT_AFTER_QUOTE if text_after else Anomaly.SPACE_AFTER_QUOTE
                         found.append(Irregularity(kind, line + breaks, record, column))
+                        if text_after and line + breaks > at_line:
+                            # a quote that "closes" lines later, right before text, was most
+                            # likely left open where it opened: the line to fix
+                            found.append(
+                                Irregularity(
+                                    Anomaly.UNCLOSED_QUOTE, at_line, record, column, line + breaks
+                                )
+                            )
                         value += buf[i:tail_end]
                         i = tail_end
                     fields.append(value)
@@ -379,6 +372,8 @@ class Tokenizer:
                 ending = "\n"
             i += len(ending)
             break
+        if i - pos > self.pending_cap:
+            return None  # read again in pieces, as it would be had the text been cut in it
         chunk.irregularities.extend(found)
         if any(len(value) > self.field_size_limit for value in fields):
             self._check_sizes(fields, line, record, chunk)

@@ -35,12 +35,24 @@ class BinaryFormat:
     hint: str
 
 
-def binary_format(head: bytes) -> BinaryFormat | None:
-    """The binary format `head` starts with, or that its NUL bytes betray, if any."""
+def wide(encoding: str | None) -> bool:
+    """Whether `encoding` is UTF-16 or UTF-32 (of either byte order), whose text holds NULs."""
+    if not encoding:
+        return False
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name.startswith(("utf-16", "utf-32"))
+
+
+def binary_format(head: bytes, encoding: str | None = None) -> BinaryFormat | None:
+    """The binary format `head` starts with, or that its NUL bytes betray, if any (a file
+    declared, or marked, UTF-16 or UTF-32 has NULs in its text)."""
     for magic, what, hint in _MAGIC:
         if head.startswith(magic):
             return BinaryFormat(what, hint)
-    if b"\x00" in head and bom_encoding(head)[0] not in ("utf-16", "utf-32"):
+    if b"\x00" in head and not wide(bom_encoding(head)[0]) and not wide(encoding):
         return BinaryFormat("binary data (it contains NUL bytes)", "export the data as text CSV")
     return None
 

@@ -14,7 +14,8 @@ _MAX_WIDTH = 160
 def read_lines(path: Path, wanted: set[int], encoding: str = "utf-8") -> dict[int, str]:
     """The text of the physical lines `wanted` (1-based) of a file, read up to the last one."""
     found: dict[int, str] = {}
-    if not wanted:
+    # a FIFO or a device was read once already: opening it again would wait for a writer
+    if not wanted or not path.is_file():
         return found
     last = max(wanted)
     number = 1
@@ -37,7 +38,7 @@ def read_lines(path: Path, wanted: set[int], encoding: str = "utf-8") -> dict[in
                     if number in wanted:
                         found[number] = piece
                     number += 1
-    except (OSError, LookupError):
+    except (OSError, LookupError, UnicodeError):  # UTF-16 without a mark: no excerpt
         return {}
     return {n: line.lstrip("\ufeff") if n == 1 else line for n, line in found.items()}
 

@@ -125,7 +125,16 @@ def artifact_location(path: str) -> dict[str, Any]:
         return {"uri": PurePosixPath(path).as_uri()}
     if _WINDOWS_DRIVE.match(path):
         return {"uri": PureWindowsPath(path).as_uri()}
-    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": quote(_utf8(path), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _utf8(text: str) -> bytes:
+    """`text` as UTF-8; a file name that was not UTF-8 gets its own bytes back, any other
+    lone surrogate an escape."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace")
 
 
 def fingerprint(finding: Finding) -> str:
@@ -138,4 +147,4 @@ def fingerprint(finding: Finding) -> str:
         anchor = f"line:{finding.line}"
     parts = [finding.code, finding.path, anchor, finding.column, finding.message]
     encoded = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_utf8(encoded)).hexdigest()

@@ -29,7 +29,7 @@ def _matches_something(folder: Path, pattern: str, root: Path) -> bool:
     try:
         # a file reached through a link out of the project is not one the project holds
         return any(inside(found, root) for found in base.glob(rest))
-    except (OSError, ValueError):
+    except (OSError, ValueError, NotImplementedError):  # an absolute pattern: NotImplemented
         return False
 
 

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from csvlint.engine.facts import FileFacts
 from csvlint.finding import Severity
+from csvlint.reader.detect import PIGMENT_DELIMITERS
 from csvlint.rules.base import Rule, Violation, Violations
-
-PIGMENT_DELIMITERS = (",", ";")
 
 
 def shown(delimiter: str) -> str:
@@ -17,7 +16,9 @@ class DelimiterMismatch(Rule):
 
     A European locale turns `,` into `;`, and Pigment then reads each line as one column: every
     row is skipped. Without a configuration, a file that is delimited by something Pigment does
-    not offer (tab, `|`) is a warning: Pigment only reads `,` and `;`.
+    not offer (tab, `|`) is a warning: Pigment only reads `,` and `;`. When the file is one
+    line, that line is weak evidence: a `,` or `;` that splits it into at least half as many
+    fields as a tab or `|` is taken for the delimiter.
 
     Fails: `Order ID;Amount\\nORD-1;10` with `file.delimiter: ","`.
     Passes: `Order ID,Amount\\nORD-1,10` with `file.delimiter: ","`.

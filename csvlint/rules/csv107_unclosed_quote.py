@@ -11,8 +11,12 @@ class UnclosedQuote(Rule):
 
     Everything after the opening quote, line breaks included, becomes one value: the rest of
     the file is lost as a single field. The finding points at the field that opened the quote.
-    A quote still open after 16 MiB (or four times `field-size-limit`) is reported as unclosed
-    there, and the rest of the file is not read as records.
+    A quoted field that runs over lines and "closes" right before more text (the quote that
+    opens a later field) is reported here too, on the line where it opened, the line to fix
+    (CSV108 reports the text after it).
+    A quote still open after 16 MiB (or four times `field-size-limit`) is read on in pieces to
+    the end of the file or to its closing quote: a quote that closes is no finding of this
+    rule (the field is CSV112's, the record CSV119's).
 
     Fails: `ORD-1,"Smith, John,10` (no closing quote on any later line).
     Passes: `ORD-1,"Smith, John",10`.
@@ -24,10 +28,14 @@ class UnclosedQuote(Rule):
 
     def check_chunk(self, chunk: Chunk) -> Violations:
         for found in irregularities(chunk, Anomaly.UNCLOSED_QUOTE):
+            opened = f"the quote opened in field {found.column} of record {found.record}"
             yield self.at_record(
                 chunk,
                 found.record,
-                f"the quote opened in field {found.column} of record {found.record} never closes",
+                f"{opened} does not close on its line: it runs to line {found.size}, where "
+                "text follows the quote that closes it"
+                if found.size
+                else f"{opened} never closes",
                 column=found.column,
                 line=found.line,
                 hint="close the quote, or double the quote characters inside the value",

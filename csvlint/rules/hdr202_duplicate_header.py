@@ -9,6 +9,9 @@ class DuplicateHeader(Rule):
     """Two columns with the same name.
 
     A mapping names a column by its header; with two, which one Pigment reads is a guess.
+    Names that differ only by whitespace around them (`Amount` and `Amount `) are the same
+    name to most tools that trim headers, so they are duplicates too (HDR203 also reports the
+    whitespace).
 
     Fails: `Order ID,Amount,Amount`.
     Passes: `Order ID,Amount,Amount (EUR)`.
@@ -21,11 +24,19 @@ class DuplicateHeader(Rule):
     def check_header(self, header: Header) -> Violations:
         first: dict[str, int] = {}
         for column, name in enumerate(header.names, 1):
-            if not name.strip():
+            # names that differ only by surrounding whitespace are the same once trimmed
+            key = name.strip()
+            if not key:
                 continue
-            if name in first:
+            if key in first:
+                earlier = header.names[first[key] - 1]
+                like = (
+                    f"like column {first[key]}"
+                    if earlier == name
+                    else f"as column {first[key]} is ({earlier!r}) once whitespace is trimmed"
+                )
                 yield Violation(
-                    f"column {column} is named {name!r} like column {first[name]}",
+                    f"column {column} is named {name!r} {like}",
                     line=header.line,
                     record=header.record,
                     column=column,
@@ -33,4 +44,4 @@ class DuplicateHeader(Rule):
                     hint="give each column a distinct name",
                 )
             else:
-                first[name] = column
+                first[key] = column

@@ -25,14 +25,17 @@ class ColumnOrder(Rule):
         config = self.file.config
         if config is None:
             return
-        expected = list(expected_columns(config))
+        # a name the header repeats (HDR202's) is placed by its first column
+        expected = list(dict.fromkeys(expected_columns(config)))
         wanted = set(expected)
         if not wanted.issubset(header.names):
             return  # HDR204 reports what is missing
-        found = [name for name in header.names if name in wanted]
-        if found == expected:
+        found = list(dict.fromkeys(name for name in header.names if name in wanted))
+        first = next(
+            (i for i, (a, b) in enumerate(zip(found, expected, strict=True)) if a != b), None
+        )
+        if first is None:
             return
-        first = next(i for i, (a, b) in enumerate(zip(found, expected, strict=False)) if a != b)
         column = header.names.index(found[first]) + 1
         yield Violation(
             f"the columns are in another order: {found[first]!r} where the configuration "

@@ -1,14 +1,14 @@
 """Every rule's case file: named inputs and the exact findings (code, line, column) expected.
 
 A case gives `csv` (text), `csv_bytes` (bytes written as a YAML !!binary or an escaped
-string in `csv_escaped`), or `files` (several CSV files for cross-file rules); an optional
-`config` (import configuration YAML; its `sample` defaults to the case's CSV file); and
-`expect`, a list of `[code, line, column]`. A case with `command: pigment-verify` runs
-`csvlint pigment verify` on its configuration against a fake Pigment holding `workspace` (a
-list of applications, each with blocks `{name, type, configurations: [{id, name}]}`). `extra`
-names more files (path → text, e.g. an
-items file) written beside them but not linted. Only the case file's own rule is selected, so a
-case says exactly what that rule reports and nothing else.
+string in `csv_escaped`), `csv_repeated` (`[text, times]` pairs, for a big file), or `files`
+(several CSV files for cross-file rules); an optional `config` (import configuration YAML; its
+`sample` defaults to the case's CSV file); and `expect`, a list of `[code, line, column]`. A
+case with `command: pigment-verify` runs `csvlint pigment verify` on its configuration against
+a fake Pigment holding `workspace` (a list of applications, each with blocks `{name, type,
+configurations: [{id, name}]}`). `extra` names more files (path → text, e.g. an items file)
+written beside them but not linted. Only the case file's own rule is selected, so a case says
+exactly what that rule reports and nothing else.
 """
 
 from __future__ import annotations
@@ -42,6 +42,10 @@ def _cases() -> list[Any]:
 
 
 def _csv_bytes(case: dict[str, Any]) -> bytes:
+    if "csv_repeated" in case:  # [text, times] pairs, for files too big to write out
+        return b"".join(
+            str(text).encode("utf-8") * int(times) for text, times in case["csv_repeated"]
+        )
     if "csv_bytes" in case:
         raw = case["csv_bytes"]
         return raw if isinstance(raw, bytes) else str(raw).encode("latin-1")
