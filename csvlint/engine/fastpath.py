@@ -1,7 +1,7 @@
 """The native scanner for one file: what it must check, told in the terms it takes.
 
 The scanner takes over from the exact path once the header is known, when the file is UTF-8
-with a one-byte delimiter and quote and LF or CRLF endings, and every mapped column has a format
+with a one-byte delimiter and quote and LF, CRLF or CR endings, and every mapped column has a format
 it implements. Otherwise (or without the native module) the whole file takes the exact path.
 """
 
@@ -56,7 +56,7 @@ def scanner_for(
     """The scanner for the records after `header`, or None when the exact path must read all.
     `expected_records` (an estimate) makes room for the keys at once."""
     module = scanner_module()
-    if module is None or encoding != "utf-8" or ending not in ("\n", "\r\n"):
+    if module is None or encoding != "utf-8" or ending not in ("\n", "\r\n", "\r"):
         return None
     if not (delimiter.isascii() and quote.isascii()):
         return None

@@ -4,7 +4,7 @@ exact path everywhere else, handing over at record boundaries.
 The exact path (`Tokenizer` and the rules) is the reference and reads the header, every record
 the scanner declines and a little after it, and any record too long to carry. The scanner reads
 the rest. Blocks are checked ahead in worker threads (the scanner's `check` runs without the
-GIL), each from its first line break, a guess at a record boundary; the main thread checks the
+GIL), each from its first line ending, a guess at a record boundary; the main thread checks the
 seam between two blocks from the true boundary, and takes a block's result only when the seam
 ends exactly where the guess began. Keys are committed in the file's order, in the main thread.
 """
@@ -120,7 +120,7 @@ class Reader:
                 carry = self._hybrid(carry + block if carry else block, last)
             else:
                 seam = carry + block[:guess]
-                read = self._seam(seam)
+                read = self._seam(seam, block[guess : guess + 1])
                 if read == len(seam):
                     carry = self._take(block, last, checked.result())
                 else:  # the guess was no record boundary, or the seam is not clean
@@ -129,7 +129,8 @@ class Reader:
     def _ahead(self, block: bytes, last: bool) -> tuple[bytes, bool, Future[Checked] | None, int]:
         """A block, with its records from the first line break checked in a worker thread."""
         scanner = self.linter.scanner()
-        guess = block.find(b"\n") + 1
+        # the last byte of the file's line ending (a CR-only file has no LF to guess by)
+        guess = block.find(b"\r" if self.tokenizer.ending == "\r" else b"\n") + 1
         if scanner is None or not guess or guess == len(block) or self.workers < 2:
             return block, last, None, guess
         if self._pool is None:
@@ -138,14 +139,16 @@ class Reader:
             self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="csvlint-scan")
         return block, last, self._pool.submit(scanner.check, block, guess, last), guess
 
-    def _seam(self, seam: bytes) -> int:
+    def _seam(self, seam: bytes, after: bytes) -> int:
         """Read the records between the last block's end and the guess when they are clean
         and end exactly at the guess, which was then a record boundary; returns how much of
-        the seam was read (none when it is not so; less when a key repeats)."""
+        the seam was read (none when it is not so; less when a key repeats). `after` is the
+        byte at the guess: a CR ends a record only when no LF follows it, so the scanner must
+        see that the next record starts there."""
         scanner = self.linter.scanner()
         assert scanner is not None
-        checked = scanner.check(seam, 0, False)
-        if checked.end != len(seam) or checked.status != _DONE:
+        checked = scanner.check(seam + after, 0, False)
+        if checked.end != len(seam) or checked.status != _MORE:
             return 0
         return self._apply(scanner.commit(checked, self.tokenizer.line))[0]
 

@@ -83,7 +83,7 @@ def extracts(draw: st.DrawFn, defects: bool = True) -> tuple[bytes, str]:
     """A file the configuration receives: clean rows, and with `defects` some bad values and
     some broken bytes."""
     delimiter = draw(st.sampled_from([",", ";"]))
-    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     count = draw(st.integers(1, 40))
     rows = [HEADER]
     for number in range(count):
@@ -225,3 +225,25 @@ def test_an_unclosed_quote_is_left_to_the_exact_path(small_steps: None) -> None:
     data = ("\n".join(rows) + "\n").encode()
     report = same(data, ",", 512)
     assert ("CSV107", 151) in {(f.code, f.line) for f in report.findings}
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_every_line_ending_is_read_by_the_scanner_across_blocks(
+    small_steps: None, ending: str
+) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(3000)]
+    rows[2000] = 'K1999,S1,1.5,2,28/11/2026,TRUE,"two\rlines",x'
+    data = (ending.join(rows) + ending).encode()
+    report = same(data, ",", 4096)
+    assert report.findings == () and report.files[0].rows == 3000
+    assert Spy.vouched > 2900
+
+
+def test_a_crlf_among_cr_endings_is_found_at_a_block_seam(small_steps: None) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(3000)]
+    data = ("\r".join(rows) + "\r").encode()
+    # the first CR after byte 4096 (a block's guess at a record boundary) becomes a CRLF
+    at = data.index(b"\r", 4096)
+    data = data[: at + 1] + b"\n" + data[at + 1 :]
+    report = same(data, ",", 4096)
+    assert [f.code for f in report.findings] == ["CSV111"]
