@@ -51,8 +51,11 @@ class Reader:
 
     #: characters of the first block read on the exact path before the scanner may take over
     first_piece = 64 * 1024
-    #: bytes the exact path reads from a record the scanner declined, before handing back
-    exact_span = 16 << 10
+    #: bytes the exact path reads from a record the scanner declined, before handing back;
+    #: where declined records come close together the span grows (by 4 each time) up to
+    #: `widest_span`, as the exact path costs less in a few long pieces than in many short ones
+    exact_span = 1 << 10
+    widest_span = 256 << 10
     #: an unfinished record up to this size is carried to the next block for the scanner;
     #: a longer one stays with the exact path, which bounds what an unclosed quote can hold
     carry_limit = 1 << 20
@@ -64,6 +67,7 @@ class Reader:
         self.tokenizer = tokenizer
         self.decoder = decoder
         self._pool: Executor | None = None
+        self._span = self.exact_span
 
     def read(self, text: str, final: bool, rest: Blocks) -> None:
         """Read the first block's `text` (the last when `final`), then the other blocks."""
@@ -183,6 +187,7 @@ class Reader:
         assert scanner is not None
         pos, declined = 0, -1
         while True:
+            start = pos
             pos, status = self._apply(scanner.scan(data, pos, final, tokenizer.line))
             if status == _DONE:
                 return b""
@@ -190,8 +195,10 @@ class Reader:
                 return data[pos:]
             # a declined record: the exact path reads it and a little more (all that is left
             # when it did not get past the record last time, or the record is long)
+            dense = pos - start < 4 * self._span
+            self._span = min(self._span * 4, self.widest_span) if dense else self.exact_span
             whole = status == _MORE or pos == declined
-            stop = len(data) if whole else min(len(data), pos + self.exact_span)
+            stop = len(data) if whole else min(len(data), pos + self._span)
             declined = pos
             last = final and stop == len(data)
             self.linter.exact(decoder.decode(data[pos:stop], last, tokenizer.pending), last)

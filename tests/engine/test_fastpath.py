@@ -135,6 +135,7 @@ def small_steps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Hand over between the paths every few bytes, and watch the scanner."""
     monkeypatch.setattr(Reader, "first_piece", 30)
     monkeypatch.setattr(Reader, "exact_span", 25)
+    monkeypatch.setattr(Reader, "widest_span", 400)
     monkeypatch.setattr(Reader, "carry_limit", 60)
     made = fastpath.scanner_for
 
@@ -247,3 +248,16 @@ def test_a_crlf_among_cr_endings_is_found_at_a_block_seam(small_steps: None) -> 
     data = data[: at + 1] + b"\n" + data[at + 1 :]
     report = same(data, ",", 4096)
     assert [f.code for f in report.findings] == ["CSV111"]
+
+
+@pytest.mark.parametrize("every", [1, 2, 10, 150])
+def test_dense_defects_are_each_found_once(small_steps: None, every: int) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(3000)]
+    for i in range(every, len(rows), every):
+        rows[i] = rows[i].replace(",2,", ",seven,")
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096, max_per_rule=3)
+    assert report.files[0].rows == 3000
+    assert len(report.findings) == 3
+    assert [f.line for f in report.findings] == [every + 1, 2 * every + 1, 3 * every + 1]
+    assert sum(o.count for o in report.omitted) == 3000 // every - 3
