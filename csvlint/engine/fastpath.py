@@ -35,10 +35,6 @@ _DATE_PARTS = {
 }
 
 
-#: the most keys room is made for ahead (about 190 MiB of table); past it the set grows
-_MOST_RESERVED = 16_000_000
-
-
 class Unsupported(Exception):
     """A column the scanner cannot judge: the file takes the exact path."""
 
@@ -51,17 +47,17 @@ def scanner_for(
     encoding: str,
     ending: str,
     with_values: bool,
-    expected_records: int = 0,
 ) -> Scanner | None:
     """The scanner for the records after `header`, or None when the exact path must read all.
-    `expected_records` (an estimate) makes room for the keys at once."""
+    A key set grows with the keys seen (never sized ahead from the file's size, which a
+    single huge field would make no measure of the keys to come)."""
     module = scanner_module()
     if module is None or encoding != "utf-8" or ending not in ("\n", "\r\n", "\r"):
         return None
     if not (delimiter.isascii() and quote.isascii()):
         return None
     try:
-        columns = _columns(context, header, expected_records) if with_values else ()
+        columns = _columns(context, header) if with_values else ()
     except Unsupported:
         return None
     scanner: Scanner = module.Scanner(
@@ -75,7 +71,7 @@ def scanner_for(
     return scanner
 
 
-def _columns(context: FileContext, header: Header, expected: int) -> tuple[ColumnSpec, ...]:
+def _columns(context: FileContext, header: Header) -> tuple[ColumnSpec, ...]:
     specs: list[ColumnSpec] = []
     keyed: set[int] = set()
     for mapped in plan_for(context, header).columns:
@@ -85,7 +81,6 @@ def _columns(context: FileContext, header: Header, expected: int) -> tuple[Colum
                 raise Unsupported("one column feeds two unique properties")
             keyed.add(mapped.index)
             keys = keys_of(context, mapped)
-            _native_set(keys).reserve(min(expected, _MOST_RESERVED))
         kind, fmt = _format(mapped.check)
         specs.append(
             (
