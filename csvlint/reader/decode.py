@@ -38,13 +38,24 @@ class Decoder:
         self._newlines = 0
         #: whether the bytes so far end with a CR (a CRLF may be cut between two blocks)
         self._after_cr = False
-        self._line_tail = b""
+        #: characters of the current line in the bytes given so far (a character cut by the
+        #: end of the last block is counted once complete), however long the line
+        self._line_chars = 0
+        self._line_counter = self._counter()
         #: the dialect's delimiter and quote, once known, to tell the field of a bad byte
         self.delimiter = ","
         self.quote = '"'
         self.error: Undecodable | None = None
         #: the bytes the first error was found in, to guess which encoding would fit
         self.evidence = b""
+
+    def _counter(self) -> codecs.IncrementalDecoder:
+        return codecs.getincrementaldecoder(self.encoding)("replace")
+
+    def _new_line(self, text: bytes = b"") -> None:
+        """Start counting a line's characters, from `text`."""
+        self._line_counter = self._counter()
+        self._line_chars = len(self._line_counter.decode(text)) if text else 0
 
     def use_dialect(self, delimiter: str, quote: str) -> None:
         """Say which characters delimit and quote fields, once known."""
@@ -59,7 +70,7 @@ class Decoder:
         """Account for bytes read without decoding them (the native scanner's), which hold
         `lines` line breaks and end with a record's line ending."""
         self._newlines += lines
-        self._line_tail = b""
+        self._new_line()
         self._after_cr = False
 
     def rewind(self, data: bytes) -> None:
@@ -67,7 +78,7 @@ class Decoder:
         record and will be given again; only before the first error."""
         assert self.error is None, "a decoder in replacement mode cannot rewind"
         self._newlines -= line_breaks(data)
-        self._line_tail = b""
+        self._new_line()
         # a record never starts with the LF of a CRLF, so what came before needs no note
         self._after_cr = False
         self._decoder = codecs.getincrementaldecoder(self.encoding)("strict")
@@ -108,10 +119,9 @@ class Decoder:
         self._after_cr = block.endswith(b"\r")
         start = _line_start(block)  # the LF of a CRLF cut in two starts a line too
         if start:
-            self._line_tail = block[start:]
+            self._new_line(block[start:])
         else:
-            self._line_tail += block[-4096:]
-            self._line_tail = self._line_tail[-4096:]
+            self._line_chars += len(self._line_counter.decode(block))
 
     def _locate(
         self, data: bytes, carried: int, exc: UnicodeDecodeError, unfinished: str
@@ -120,13 +130,13 @@ class Decoder:
         before = data[: exc.start]
         newlines = self._breaks(before[carried:])
         if _line_start(before[carried:]):
-            tail = before[_line_start(before) :]
+            column = len(before[_line_start(before) :].decode(self.encoding, "replace"))
         else:
-            kept = self._line_tail[: len(self._line_tail) - carried]
-            tail = kept + before
+            # the line began in an earlier block: its characters there, then these
+            column = self._line_chars + len(before.decode(self.encoding, "replace"))
         return Undecodable(
             self._newlines + newlines + 1,
-            len(tail.decode(self.encoding, "replace")) + 1,
+            column + 1,
             data[exc.start : exc.end],
             self.encoding,
             self._field(unfinished + before.decode(self.encoding, "replace")),
