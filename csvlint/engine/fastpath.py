@@ -1,7 +1,8 @@
 """The native scanner for one file: what it must check, told in the terms it takes.
 
-The scanner takes over from the exact path once the header is known, when the file is UTF-8
-with a one-byte delimiter and quote and LF, CRLF or CR endings, and every mapped column has a format
+The scanner takes over from the exact path once the header is known, when the file is UTF-8 or
+in a single-byte encoding that keeps ASCII as it is (windows-1252, latin-1, ...), with a
+one-byte delimiter and quote and LF, CRLF or CR endings, and every mapped column has a format
 it implements. Otherwise (or without the native module) the whole file takes the exact path.
 """
 
@@ -52,12 +53,15 @@ def scanner_for(
     A key set grows with the keys seen (never sized ahead from the file's size, which a
     single huge field would make no measure of the keys to come)."""
     module = scanner_module()
-    if module is None or encoding != "utf-8" or ending not in ("\n", "\r\n", "\r"):
+    if module is None or ending not in ("\n", "\r\n", "\r"):
         return None
     if not (delimiter.isascii() and quote.isascii()):
         return None
+    single = None if encoding == "utf-8" else single_byte_table(encoding)
+    if encoding != "utf-8" and single is None:
+        return None
     try:
-        columns = _columns(context, header) if with_values else ()
+        columns = _columns(context, header, encoding) if with_values else ()
     except Unsupported:
         return None
     scanner: Scanner = module.Scanner(
@@ -67,11 +71,40 @@ def scanner_for(
         header.width,
         context.field_size_limit,
         columns,
+        single,
     )
     return scanner
 
 
-def _columns(context: FileContext, header: Header) -> tuple[ColumnSpec, ...]:
+def single_byte_table(encoding: str) -> bytes | None:
+    """For a single-byte encoding that reads ASCII as ASCII: which of the 256 bytes decode
+    (1) and which do not (0). None for any other encoding (UTF-16, EBCDIC, multi-byte)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None  # base64, zlib: no text encoding
+    decode = info.decode
+    table = bytearray(256)
+    for byte in range(256):
+        try:
+            text, _ = decode(bytes([byte]), "strict")
+        except UnicodeDecodeError as error:
+            if byte < 0x80 or "undefined" not in error.reason:
+                # ASCII that does not decode alone (UTF-16), or the start of a longer
+                # sequence (Shift JIS, GB 18030): not a single-byte encoding
+                return None
+            continue
+        if len(text) != 1 or (byte < 0x80 and text != chr(byte)):
+            return None
+        table[byte] = 1
+    return bytes(table)
+
+
+def _columns(context: FileContext, header: Header, encoding: str) -> tuple[ColumnSpec, ...]:
     specs: list[ColumnSpec] = []
     keyed: set[int] = set()
     for mapped in plan_for(context, header).columns:
@@ -81,7 +114,7 @@ def _columns(context: FileContext, header: Header) -> tuple[ColumnSpec, ...]:
                 raise Unsupported("one column feeds two unique properties")
             keyed.add(mapped.index)
             keys = keys_of(context, mapped)
-        kind, fmt = _format(mapped.check)
+        kind, fmt = _format(mapped.check, encoding)
         specs.append(
             (
                 mapped.index,
@@ -117,8 +150,16 @@ def _frozen(words: Iterable[str]) -> KeySet:
     return known
 
 
-def _format(check: ValueCheck | None) -> tuple[int, ColumnFormat]:
-    """The scanner's kind and format for a column's value check."""
+def _format(check: ValueCheck | None, encoding: str) -> tuple[int, ColumnFormat]:
+    """The scanner's kind and format for a column's value check, its text in the file's
+    encoding."""
+
+    def encoded(text: str) -> bytes:
+        try:
+            return text.encode(encoding)
+        except UnicodeEncodeError:
+            raise Unsupported(f"{text!r} cannot be written in {encoding}") from None
+
     if check is None:
         return 0, None
     if isinstance(check, NumberCheck | IntegerCheck):
@@ -127,15 +168,15 @@ def _format(check: ValueCheck | None) -> tuple[int, ColumnFormat]:
             # whether a scaled integer truncates depends on its digits: Python decides
             raise Unsupported("an integer column with a percent or a multiplier")
         return _KINDS[type(check)], (
-            fmt.decimal_separator.encode(),
-            fmt.thousands_separator.encode(),
-            fmt.prefix.encode(),
-            fmt.suffix.encode(),
+            encoded(fmt.decimal_separator),
+            encoded(fmt.thousands_separator),
+            encoded(fmt.prefix),
+            encoded(fmt.suffix),
             fmt.percent,
         )
     if isinstance(check, DateCheck):
         parts = tuple(
-            (_DATE_PARTS[part.text], b"") if part.is_token else (0, part.text.encode())
+            (_DATE_PARTS[part.text], b"") if part.is_token else (0, encoded(part.text))
             for part in check.format.parts
         )
         return _KINDS[DateCheck], parts

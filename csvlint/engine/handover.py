@@ -220,7 +220,7 @@ class Reader:
             return None
         if len(tokenizer.pending) > self.carry_limit:
             return None  # a long record (an unclosed quote?) stays with the exact path
-        carry = (tokenizer.pending + unfed).encode("utf-8") + decoder.buffered
+        carry = (tokenizer.pending + unfed).encode(decoder.encoding) + decoder.buffered
         tokenizer.drop_pending()
         decoder.rewind(carry)
         return carry
