@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-#: the benchmark generator beside the project, when the checkout has it
-MAKE_EXTRACT = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "make_extract.py"
+#: the benchmark's extract generator, shipped in the checkout
+MAKE_EXTRACT = Path(__file__).resolve().parents[1] / "benchmarks" / "make_extract.py"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -39,7 +39,7 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def make_extract() -> Path:
     """The path of the benchmark extract generator; the test is skipped without it."""
     if not MAKE_EXTRACT.is_file():
-        pytest.skip("../shared/bench/make_extract.py is not beside this checkout")
+        pytest.skip("benchmarks/make_extract.py is not in this checkout")
     return MAKE_EXTRACT
 
 

@@ -22,7 +22,7 @@ def extract(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     from conftest import MAKE_EXTRACT
 
     if not MAKE_EXTRACT.is_file():
-        pytest.skip("../shared/bench/make_extract.py is not beside this checkout")
+        pytest.skip("benchmarks/make_extract.py is not in this checkout")
     return generate(tmp_path_factory.mktemp("extract"), ROWS, *request.param)
 
 
