@@ -15,14 +15,14 @@ from click.testing import CliRunner
 from csvlint.cli import cli
 from csvlint.config import ImportConfig, load_config
 
-MAKE_EXTRACT = Path(__file__).resolve().parents[2].parent / "shared/bench/make_extract.py"
+MAKE_EXTRACT = Path(__file__).resolve().parents[2] / "benchmarks" / "make_extract.py"
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A clean extract and its configuration, semicolons and decimal commas (made once)."""
     if not MAKE_EXTRACT.is_file():
-        pytest.skip(f"{MAKE_EXTRACT} is not beside this checkout")
+        pytest.skip(f"{MAKE_EXTRACT} is not in this checkout")
     folder = tmp_path_factory.mktemp("extract")
     options = ["--rows", "300", "--delimiter", ";"]
     subprocess.run([sys.executable, str(MAKE_EXTRACT), str(folder), *options], check=True)

@@ -15,7 +15,7 @@ import pytest
 from csvlint.config import load_config, load_config_text
 from csvlint.interop.table_schema import data_package
 
-MAKE_EXTRACT = Path(__file__).resolve().parents[2].parent / "shared/bench/make_extract.py"
+MAKE_EXTRACT = Path(__file__).resolve().parents[2] / "benchmarks" / "make_extract.py"
 ROWS = 300
 VARIANTS = {"comma": (), "semicolon": ("--delimiter", ";"), "bom": ("--bom",)}
 
@@ -24,7 +24,7 @@ VARIANTS = {"comma": (), "semicolon": ("--delimiter", ";"), "bom": ("--bom",)}
 def extracts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The generator's clean extract and configuration, in each variant (made once)."""
     if not MAKE_EXTRACT.is_file():
-        pytest.skip(f"{MAKE_EXTRACT} is not beside this checkout")
+        pytest.skip(f"{MAKE_EXTRACT} is not in this checkout")
     made = {}
     for variant, options in VARIANTS.items():
         folder = tmp_path_factory.mktemp(variant)
