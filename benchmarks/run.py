@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Measure csvlint against its peers, side by side in one run, and print the ratios.
 
-    python benchmarks/run.py [--rows 1000000] [--big-rows 5000000] [--skip-frictionless]
+    python benchmarks/run.py [--rows 1000000] [--repeat 5] [--big-rows 5000000]
+                             [--skip-frictionless] [--skip-slow-paths]
 
-Data comes from ../shared/bench/make_extract.py, written into a temporary folder. Every
-figure is the whole-process wall time (best of --repeat runs) and peak resident memory of a
-child process, so start-up costs are counted the way a user pays them. The throughput commands
-run in turns, one run of each at a time, so that a shared machine's drift weighs on all of them
-alike. Machines are shared and noisy: read the ratios, not the seconds.
+Data comes from make_extract.py and variants.py beside this script, written into a temporary
+folder: the benchmark needs nothing outside the checkout. Every figure is a child process's
+whole-process wall time (the median of --repeat runs), its CPU time (all threads; above the wall
+time when threads overlap) and its peak resident memory, so start-up costs are counted the way a
+user pays them. Commands compared with each other run in turns, one run of each at a time, so
+that a shared machine's drift weighs on all of them alike: read the ratios, not the seconds.
+The peers (duckdb, polars, pyarrow: `pip install .[bench]`) are measured when installed.
 """
 
 from __future__ import annotations
@@ -20,12 +23,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-GENERATOR = ROOT.parent / "shared" / "bench" / "make_extract.py"
-PY = sys.executable
+from measure import ENV, PY, Command, Measure, checked, has_module, measure_together, table, tool
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+GENERATOR = HERE / "make_extract.py"
+VARIANTS = HERE / "variants.py"
+PEERS = HERE / "peers.py"
 CSVLINT = [PY, "-m", "csvlint"]
 
 CSV_READER = """
@@ -35,70 +41,35 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
     for row in csv.reader(f):
         n += len(row)
 """
-ARROW_PARSE = """
-import sys
-import pyarrow.csv as pc
-pc.read_csv(sys.argv[1], parse_options=pc.ParseOptions(newlines_in_values=True))
+STRICT_DECODE = """
+import codecs, sys
+decoder = codecs.getincrementaldecoder("utf-8")("strict")
+with open(sys.argv[1], "rb") as f:
+    while block := f.read(1 << 20):
+        decoder.decode(block)
 """
-
-
-@dataclass
-class Measure:
-    """The best wall time of a command and its peak memory."""
-
-    name: str
-    seconds: float
-    peak_mib: float
-    exit_code: int
-
-
-#: the environment of every run; csvlint keeps its cache in the benchmark's folder
-ENV = dict(os.environ)
-
-
-def measure(
-    name: str,
-    command: list[str],
-    repeat: int = 1,
-    cwd: Path | None = None,
-    env: dict[str, str] | None = None,
-) -> Measure:
-    """Run `command` `repeat` times; keep the fastest run and the largest peak memory."""
-    best, peak, code = float("inf"), 0.0, 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command,
-            cwd=cwd,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env={**ENV, **(env or {})},
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        best = min(best, elapsed)
-        peak = max(peak, usage.ru_maxrss / 1024)
-        code = process.returncode
-    return Measure(name, best, peak, code)
-
-
-def measure_together(
-    commands: dict[str, tuple[list[str], dict[str, str] | None]], repeat: int, cwd: Path
-) -> dict[str, Measure]:
-    """Measure several commands in turns (one run of each, `repeat` times), so that a shared
-    machine's drift weighs on all of them alike; keep each one's best run."""
-    best: dict[str, Measure] = {}
-    for _ in range(repeat):
-        for name, (command, env) in commands.items():
-            found = measure(name, command, 1, cwd=cwd, env=env)
-            kept = best.get(name)
-            if kept is None or found.seconds < kept.seconds:
-                peak = max(found.peak_mib, kept.peak_mib if kept else 0.0)
-                best[name] = Measure(name, found.seconds, peak, found.exit_code)
-            else:
-                kept.peak_mib = max(kept.peak_mib, found.peak_mib)
-    return best
+#: the variants of the extract off the clean path, and the most each may cost against it
+SLOW_PATHS = {
+    "defects-1": 4.0,
+    "defects-10": 2.0,
+    "defects-1000": 2.0,
+    "windows-1252": 2.0,
+    "latin-1": 2.0,
+    "cr": 2.0,
+    "wide": 2.0,
+    "narrow": 2.0,
+}
+SLOW_NAMES = {
+    "defects-1": "a defect on every row",
+    "defects-10": "a defect every 10 rows",
+    "defects-1000": "a defect every 1,000 rows",
+    "windows-1252": "windows-1252",
+    "latin-1": "latin-1",
+    "cr": "CR-only line endings",
+    "wide": "200 columns (same bytes)",
+    "narrow": "2 columns (same rows)",
+    "semicolon": "`;` delimiter, decimal comma",
+}
 
 
 def generate(folder: Path, rows: int, *extra: str) -> Path:
@@ -106,201 +77,246 @@ def generate(folder: Path, rows: int, *extra: str) -> Path:
     return folder
 
 
-def tool(name: str) -> str | None:
-    """A command installed beside this Python (a virtual environment's bin), else on PATH."""
-    beside = Path(PY).parent / name
-    return str(beside) if beside.is_file() else shutil.which(name)
+def lint(config: Path, extract: Path, *options: str) -> list[str]:
+    return [*CSVLINT, "lint", "-q", *options, "--config", str(config), str(extract)]
 
 
-def has_module(name: str) -> bool:
-    found = subprocess.run([PY, "-c", f"import {name}"], capture_output=True, check=False)
-    return found.returncode == 0
+def throughput(
+    data: Path, repeat: int, skip_frictionless: bool
+) -> tuple[list[tuple[str, ...]], Measure]:
+    extract, config = data / "orders.csv", data / "orders.import.yaml"
+    full = "csvlint, every rule, with the configuration"
+    commands = {
+        "strict UTF-8 decode in 1 MiB blocks": Command([PY, "-c", STRICT_DECODE, str(extract)]),
+        "csv.reader iteration": Command([PY, "-c", CSV_READER, str(extract)]),
+        "csvlint, structure and header rules": Command(
+            [*CSVLINT, "lint", "-q", "--select", "CSV,HDR", str(extract)]
+        ),
+        full: Command(lint(config, extract)),
+        "csvlint, every rule, configuration not cached": Command(
+            lint(config, extract), env={"CSVLINT_CACHE_DIR": ""}
+        ),
+    }
+    for peer, title in (
+        ("duckdb", "duckdb read_csv, typed, strict"),
+        ("polars", "polars read_csv, typed, strict casts"),
+        ("pyarrow", "pyarrow read_csv, typed, strict casts"),
+    ):
+        if has_module(peer):
+            commands[title] = Command([PY, str(PEERS), peer, str(extract)])
+        else:
+            print(f"  {peer} is not installed: pip install .[bench]", file=sys.stderr)
+    found = checked(measure_together(commands, repeat))
+    frictionless = tool("frictionless")
+    if not skip_frictionless and frictionless:
+        # a relative path: frictionless refuses absolute ones as unsafe
+        once = Command([frictionless, "validate", extract.name], cwd=data)
+        found.update(checked(measure_together({"frictionless validate": once}, 1)))
+    base, linted = found["csv.reader iteration"], found[full]
+    rows = []
+    for m in found.values():
+        rows.append(
+            (
+                m.name,
+                f"{m.seconds:.2f}",
+                f"{m.cpu:.2f}",
+                f"{m.peak_mib:.0f}",
+                f"{base.seconds / m.seconds:.2f}x",
+                f"{m.seconds / linted.seconds:.2f}x",
+            )
+        )
+    return rows, linted
 
 
-def table(rows: list[tuple[str, str, str, str]]) -> str:
-    head = ("what", "seconds", "peak MiB", "ratio")
-    lines = ["| " + " | ".join(head) + " |", "|---|---:|---:|---|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
+def slow_paths(data: Path, work: Path, rows: int, repeat: int) -> list[tuple[str, ...]]:
+    """Each variant against the clean full lint, in turns with it."""
+    folder = work / "variants"
+    commands = {
+        "the clean extract": Command(lint(data / "orders.import.yaml", data / "orders.csv"))
+    }
+    for kind in SLOW_PATHS:
+        subprocess.run([PY, str(VARIANTS), str(data), str(folder), kind], check=True)
+        commands[kind] = Command(lint(folder / f"{kind}.import.yaml", folder / f"{kind}.csv"))
+    semicolon = generate(work / "semicolon", rows, "--delimiter", ";")
+    commands["semicolon"] = Command(
+        lint(semicolon / "orders.import.yaml", semicolon / "orders.csv")
+    )
+    found = checked(measure_together(commands, repeat))
+    clean = found["the clean extract"]
+    out = []
+    for kind, m in found.items():
+        most = SLOW_PATHS.get(kind, 2.0)
+        ratio = m.seconds / clean.seconds
+        verdict = "" if kind == "the clean extract" else ("met" if ratio <= most else "NOT met")
+        out.append(
+            (
+                SLOW_NAMES.get(kind, kind),
+                f"{m.seconds:.2f}",
+                f"{m.cpu:.2f}",
+                f"{m.peak_mib:.0f}",
+                f"{ratio:.2f}x",
+                "" if not verdict else f"<= {most:.0f}x: {verdict}",
+            )
+        )
+    return out
+
+
+def startup(work: Path, repeat: int) -> list[tuple[str, ...]]:
+    tiny = generate(work / "tiny", 5)
+    plain = work / "plain"
+    plain.mkdir()
+    shutil.copy(tiny / "orders.csv", plain / "tiny.csv")
+    commands = {
+        "python -c pass": Command([PY, "-c", "pass"]),
+        "csvlint lint tiny.csv": Command([*CSVLINT, "lint", "-q", "tiny.csv"], cwd=plain),
+        "csvlint lint tiny.csv, with its configuration": Command(
+            [*CSVLINT, "lint", "-q", "orders.csv"], cwd=tiny
+        ),
+        "the same, configuration not cached": Command(
+            [*CSVLINT, "lint", "-q", "orders.csv"], cwd=tiny, env={"CSVLINT_CACHE_DIR": ""}
+        ),
+    }
+    yamllint, check_jsonschema = tool("yamllint"), tool("check-jsonschema")
+    if yamllint:
+        commands["yamllint tiny.yaml"] = Command([yamllint, str(tiny / "orders.import.yaml")])
+    if check_jsonschema:
+        schema = ROOT / "csvlint" / "schemas" / "import-config.schema.json"
+        commands["check-jsonschema tiny.yaml"] = Command(
+            [check_jsonschema, "--schemafile", str(schema), str(tiny / "orders.import.yaml")]
+        )
+    found = checked(measure_together(commands, repeat))
+    with_config = found["csvlint lint tiny.csv, with its configuration"].seconds
+    return [
+        (
+            m.name,
+            f"{m.seconds:.3f}",
+            f"{m.peak_mib:.0f}",
+            f"csvlint with its configuration takes {with_config / m.seconds:.2f}x this",
+        )
+        for m in found.values()
+    ]
+
+
+def many_files(work: Path, repeat: int) -> list[tuple[str, ...]]:
+    """200 small files in one call against one, from the project's root and from the folder
+    holding them, without configurations and with 32 of them beside the files."""
+    tiny = work / "tiny"
+    rows = []
+    for configured in (False, True):
+        project = work / ("many-configured" if configured else "many")
+        files = project / "data"
+        files.mkdir(parents=True)
+        for i in range(200):
+            shutil.copy(tiny / "orders.csv", files / f"orders_{i:03d}.csv")
+        if configured:
+            text = (tiny / "orders.import.yaml").read_text(encoding="utf-8")
+            text = text.replace("sample: orders.csv\n", "")
+            for k in range(32):
+                # 20 configurations of 10 files each, and 12 for files yet to come
+                pattern = f"data/orders_{k:02d}?.csv" if k < 20 else f"data/later_{k}_*.csv"
+                feed = text + f"files: [{pattern}]\n"
+                (project / f"feed_{k:02d}.import.yaml").write_text(feed, encoding="utf-8")
+        kind = "32 configurations" if configured else "no configuration"
+        commands = {
+            f"1 file, from the root, {kind}": Command(
+                [*CSVLINT, "lint", "-q", "data/orders_000.csv"], cwd=project
+            ),
+            f"200 files, from the root, {kind}": Command(
+                [*CSVLINT, "lint", "-q", "data"], cwd=project
+            ),
+            f"1 file, from the subfolder, {kind}": Command(
+                [*CSVLINT, "lint", "-q", "orders_000.csv"], cwd=files
+            ),
+            f"200 files, from the subfolder, {kind}": Command(
+                [*CSVLINT, "lint", "-q", "."], cwd=files
+            ),
+        }
+        found = checked(measure_together(commands, repeat))
+        for where in ("root", "subfolder"):
+            one = found[f"1 file, from the {where}, {kind}"]
+            lots = found[f"200 files, from the {where}, {kind}"]
+            ratio = lots.seconds / one.seconds
+            rows.append((one.name, f"{one.seconds:.3f}", f"{one.peak_mib:.0f}", ""))
+            rows.append(
+                (
+                    lots.name,
+                    f"{lots.seconds:.3f}",
+                    f"{lots.peak_mib:.0f}",
+                    f"{ratio:.2f}x one file (< 3x: {'met' if ratio < 3 else 'NOT met'})",
+                )
+            )
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--big-rows", type=int, default=0, help="also measure memory growth")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-frictionless", action="store_true")
+    parser.add_argument("--skip-slow-paths", action="store_true")
     args = parser.parse_args()
-    if not GENERATOR.is_file():
-        sys.exit(f"the generator is not at {GENERATOR}")
 
     work = Path(tempfile.mkdtemp(prefix="csvlint-bench-"))
     ENV["CSVLINT_CACHE_DIR"] = str(work / "cache")
-    # without the cache: what the first lint against a configuration costs
-    cold = {"CSVLINT_CACHE_DIR": ""}
     try:
         data = generate(work / "big", args.rows)
-        extract, config = data / "orders.csv", data / "orders.import.yaml"
-        size_mb = extract.stat().st_size / 1e6
-        results: dict[str, Measure] = {}
-
-        def run(name: str, command: list[str], repeat: int = args.repeat) -> Measure:
-            results[name] = measure(name, command, repeat, cwd=data)
-            print(f"  {name}: {results[name].seconds:.2f} s", file=sys.stderr)
-            return results[name]
-
+        size_mb = (data / "orders.csv").stat().st_size / 1e6
         print(f"{args.rows:,} rows, {size_mb:.0f} MB", file=sys.stderr)
-        full = [*CSVLINT, "lint", "-q", "--config", str(config), str(extract)]
-        throughput: dict[str, tuple[list[str], dict[str, str] | None]] = {
-            "csv.reader iteration": ([PY, "-c", CSV_READER, str(extract)], None),
-            "csvlint, structure and header rules": (
-                [*CSVLINT, "lint", "-q", "--select", "CSV,HDR", str(extract)],
-                None,
-            ),
-            "csvlint, every rule, with the configuration": (full, None),
-            "csvlint, every rule, configuration not cached": (full, cold),
-        }
-        if has_module("pyarrow"):
-            throughput["pyarrow read_csv (parse alone)"] = (
-                [PY, "-c", ARROW_PARSE, str(extract)],
-                None,
-            )
-        results.update(measure_together(throughput, args.repeat, data))
-        for name, found in results.items():
-            print(f"  {name}: {found.seconds:.2f} s", file=sys.stderr)
-        base = results["csv.reader iteration"].seconds
-        frictionless = tool("frictionless")
-        if not args.skip_frictionless and frictionless:
-            # a relative path: frictionless refuses absolute ones as unsafe
-            run("frictionless validate", [frictionless, "validate", extract.name], repeat=1)
+        fast, linted = throughput(data, args.repeat, args.skip_frictionless)
+        slow = [] if args.skip_slow_paths else slow_paths(data, work, args.rows, args.repeat)
 
-        rows = []
-        for m in results.values():
-            if m.exit_code not in (0, 1):
-                sys.exit(f"{m.name} failed with exit code {m.exit_code}: its time means nothing")
-            ratio = f"{base / m.seconds:.2f}x csv.reader's speed"
-            rows.append((m.name, f"{m.seconds:.2f}", f"{m.peak_mib:.0f}", ratio))
-        linted = results["csvlint, every rule, with the configuration"].seconds
-        if "frictionless validate" in results:
-            seconds = results["frictionless validate"].seconds
-            rows.append(
-                ("full lint vs frictionless", "", "", f"frictionless takes {seconds / linted:.2f}x")
-            )
-
-        # --fail-fast: an error on the first data line of the big file
         broken = data / "broken.csv"
-        with extract.open("rb") as source, broken.open("wb") as target:
+        with (data / "orders.csv").open("rb") as source, broken.open("wb") as target:
             target.write(source.readline())
             target.write(b"ORD-X,too,few\n")
             shutil.copyfileobj(source, target)
-        fast = measure(
-            "first finding with --fail-fast",
-            [*CSVLINT, "lint", "-q", "--fail-fast", "--config", str(config), str(broken)],
-            args.repeat,
-            cwd=data,
-        )
-        rows.append((fast.name, f"{fast.seconds:.2f}", f"{fast.peak_mib:.0f}", "target < 0.5 s"))
+        failing = Command(lint(data / "orders.import.yaml", broken, "--fail-fast"))
+        fail_fast = checked(measure_together({"first finding with --fail-fast": failing}, 3))
+        starting = startup(work, max(args.repeat, 5) * 2)
+        many = many_files(work, max(args.repeat, 5))
 
-        # start-up: one tiny file, next to `python -c pass` and the YAML/JSON Schema linters
-        tiny = generate(work / "tiny", 5)
-        plain = work / "plain"
-        plain.mkdir()
-        shutil.copy(tiny / "orders.csv", plain / "tiny.csv")
-        startup = [
-            measure("python -c pass", [PY, "-c", "pass"], 5),
-            measure("csvlint lint tiny.csv", [*CSVLINT, "lint", "-q", "tiny.csv"], 5, cwd=plain),
-            measure(
-                "csvlint lint tiny.csv, with its configuration",
-                [*CSVLINT, "lint", "-q", "orders.csv"],
-                5,
-                cwd=tiny,
-            ),
-            measure(
-                "the same, configuration not cached",
-                [*CSVLINT, "lint", "-q", "orders.csv"],
-                5,
-                cwd=tiny,
-                env=cold,
-            ),
-        ]
-        yamllint, check_jsonschema = tool("yamllint"), tool("check-jsonschema")
-        if yamllint:
-            startup.append(
-                measure("yamllint tiny.yaml", [yamllint, str(tiny / "orders.import.yaml")], 5)
-            )
-        if check_jsonschema:
-            schema = ROOT / "csvlint" / "schemas" / "import-config.schema.json"
-            startup.append(
-                measure(
-                    "check-jsonschema tiny.yaml",
-                    [
-                        check_jsonschema,
-                        "--schemafile",
-                        str(schema),
-                        str(tiny / "orders.import.yaml"),
-                    ],
-                    5,
-                )
-            )
-        reference = startup[1].seconds
-        for m in startup:
-            rows.append(
-                (
-                    m.name,
-                    f"{m.seconds:.2f}",
-                    f"{m.peak_mib:.0f}",
-                    f"csvlint takes {reference / m.seconds:.2f}x this",
-                )
-            )
-
-        # many files: 200 small files in one call against one
-        many = work / "many"
-        many.mkdir()
-        for i in range(200):
-            shutil.copy(plain / "tiny.csv", many / f"orders_{i:03d}.csv")
-        one = measure("1 small file", [*CSVLINT, "lint", "-q", str(many / "orders_000.csv")], 3)
-        lots = measure("200 small files in one call", [*CSVLINT, "lint", "-q", str(many)], 3)
-        rows.append((one.name, f"{one.seconds:.2f}", f"{one.peak_mib:.0f}", ""))
-        rows.append(
-            (
-                lots.name,
-                f"{lots.seconds:.2f}",
-                f"{lots.peak_mib:.0f}",
-                f"{lots.seconds / one.seconds:.2f}x one file",
-            )
-        )
-
+        grown: list[tuple[str, ...]] = []
         if args.big_rows:
             bigger = generate(work / "bigger", args.big_rows)
-            grown = measure(
-                f"every rule, {args.big_rows:,} rows",
-                [
-                    *CSVLINT,
-                    "lint",
-                    "-q",
-                    "--config",
-                    str(bigger / "orders.import.yaml"),
-                    str(bigger / "orders.csv"),
-                ],
-                2,
-            )
-            small = results["csvlint, every rule, with the configuration"]
-            per_key = (grown.peak_mib - small.peak_mib) * 1024 * 1024 / (args.big_rows - args.rows)
-            rows.append(
-                (
-                    grown.name,
-                    f"{grown.seconds:.2f}",
-                    f"{grown.peak_mib:.0f}",
-                    f"+{per_key:.0f} bytes a key",
-                )
+            name = f"every rule, {args.big_rows:,} rows"
+            command = Command(lint(bigger / "orders.import.yaml", bigger / "orders.csv"))
+            m = checked(measure_together({name: command}, 2))[name]
+            per_key = (m.peak_mib - linted.peak_mib) * 1024 * 1024 / (args.big_rows - args.rows)
+            grown.append(
+                (m.name, f"{m.seconds:.2f}", f"{m.peak_mib:.0f}", f"+{per_key:.0f} bytes a key")
             )
 
         machine = f"{platform.machine()}, {os.cpu_count()} cores"
         print(
             f"\n{time.strftime('%Y-%m-%d')}, {machine}, Python {platform.python_version()}, "
-            f"{args.rows:,} rows ({size_mb:.0f} MB)\n"
+            f"{args.rows:,} rows ({size_mb:.0f} MB), medians of {args.repeat} runs in turns\n"
         )
-        print(table(rows))
+        head = (
+            "what",
+            "seconds",
+            "CPU s",
+            "peak MiB",
+            "csv.reader's time / this",
+            "this / full lint",
+        )
+        print(table(fast, head))
+        if slow:
+            print()
+            print(
+                table(
+                    slow, ("the full lint of", "seconds", "CPU s", "peak MiB", "vs clean", "target")
+                )
+            )
+        print()
+        m = fail_fast["first finding with --fail-fast"]
+        small = [
+            (m.name, f"{m.seconds:.3f}", f"{m.peak_mib:.0f}", "target < 0.5 s"),
+            *starting,
+            *many,
+            *grown,
+        ]
+        print(table(small, ("what", "seconds", "peak MiB", "ratio")))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -58,8 +58,7 @@ def _codec(name: str) -> str:
 class CsvLinter:
     """Lints one CSV given as blocks of bytes. `needs_rows` asks the reader for every record's
     fields (value rules need them; structure rules don't, and are faster without). `native`
-    lets the native scanner read the clean stretches, when it is installed; `size` is the
-    file's size, when known."""
+    lets the native scanner read the clean stretches, when it is installed."""
 
     def __init__(
         self,
@@ -69,7 +68,6 @@ class CsvLinter:
         needs_rows: bool = False,
         progress: Progress | None = None,
         native: bool = True,
-        size: int = 0,
     ) -> None:
         self.context = context
         self.hooks = _Hooks.of(rules, context)
@@ -80,14 +78,10 @@ class CsvLinter:
         self.needs_rows = needs_rows
         self.progress = progress
         self.native = native
-        #: the file's size when known (0 else), to make room for its keys at once
-        self.size = size
         self.facts = FileFacts()
         self._waiting: list[Chunk] = []
         self._scanner: Scanner | None = None
         self._scanner_tried = False
-        #: characters read on the exact path
-        self._fed = 0
 
     def _emit(self, rule: Rule, violations: Violations) -> None:
         self.collector.add(type(rule), violations, self.context.path, self.context.sample)
@@ -189,7 +183,6 @@ class CsvLinter:
     def exact(self, text: str, final: bool) -> None:
         """Read text on the exact path; the first records wait until the header is settled."""
         tokenizer = self._tokenizer
-        self._fed += len(text)
         chunk = tokenizer.feed(text, final)
         if self.facts.header is not None:
             self._judge(chunk)
@@ -225,8 +218,6 @@ class CsvLinter:
                 self.facts.encoding,
                 tokenizer.ending,
                 self.needs_rows,
-                # the records to come, by the size of those read so far
-                self.size * tokenizer.records // max(1, self._fed),
                 combinations=self.combinations,
             )
         return self._scanner

@@ -1,7 +1,8 @@
 """The native scanner for one file: what it must check, told in the terms it takes.
 
-The scanner takes over from the exact path once the header is known, when the file is UTF-8
-with a one-byte delimiter and quote and LF or CRLF endings, and every mapped column has a format
+The scanner takes over from the exact path once the header is known, when the file is UTF-8 or
+in a single-byte encoding that keeps ASCII as it is (windows-1252, latin-1, ...), with a
+one-byte delimiter and quote and LF, CRLF or CR endings, and every mapped column has a format
 it implements. Otherwise (or without the native module) the whole file takes the exact path.
 """
 
@@ -41,10 +42,6 @@ _DATE_PARTS = {
 }
 
 
-#: the most keys room is made for ahead (about 190 MiB of table); past it the set grows
-_MOST_RESERVED = 16_000_000
-
-
 class Unsupported(Exception):
     """A column the scanner cannot judge: the file takes the exact path."""
 
@@ -57,20 +54,23 @@ def scanner_for(
     encoding: str,
     ending: str,
     with_values: bool,
-    expected_records: int = 0,
     *,
     combinations: bool = True,
 ) -> Scanner | None:
     """The scanner for the records after `header`, or None when the exact path must read all.
-    `expected_records` (an estimate) makes room for the keys at once; `combinations` says
-    whether a metric's repeated combinations of items are checked (VAL312)."""
+    `combinations` says whether a metric's repeated combinations of items are checked
+    (VAL312). A key set grows with the keys seen (never sized ahead from the file's size,
+    which a single huge field would make no measure of the keys to come)."""
     module = scanner_module()
-    if module is None or encoding != "utf-8" or ending not in ("\n", "\r\n"):
+    if module is None or ending not in ("\n", "\r\n", "\r"):
         return None
     if not (delimiter.isascii() and quote.isascii()):
         return None
+    single = None if encoding == "utf-8" else single_byte_table(encoding)
+    if encoding != "utf-8" and single is None:
+        return None
     try:
-        columns = _columns(context, header, expected_records, combinations) if with_values else ()
+        columns = _columns(context, header, encoding, combinations) if with_values else ()
     except (Unsupported, UnicodeEncodeError):
         # a lone surrogate in a configured word or format has no UTF-8 bytes to scan for
         return None
@@ -81,12 +81,41 @@ def scanner_for(
         header.width,
         context.field_size_limit,
         columns,
+        single,
     )
     return scanner
 
 
+def single_byte_table(encoding: str) -> bytes | None:
+    """For a single-byte encoding that reads ASCII as ASCII: which of the 256 bytes decode
+    (1) and which do not (0). None for any other encoding (UTF-16, EBCDIC, multi-byte)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None  # base64, zlib: no text encoding
+    decode = info.decode
+    table = bytearray(256)
+    for byte in range(256):
+        try:
+            text, _ = decode(bytes([byte]), "strict")
+        except UnicodeDecodeError as error:
+            if byte < 0x80 or "undefined" not in error.reason:
+                # ASCII that does not decode alone (UTF-16), or the start of a longer
+                # sequence (Shift JIS, GB 18030): not a single-byte encoding
+                return None
+            continue
+        if len(text) != 1 or (byte < 0x80 and text != chr(byte)):
+            return None
+        table[byte] = 1
+    return bytes(table)
+
+
 def _columns(
-    context: FileContext, header: Header, expected: int, combinations: bool
+    context: FileContext, header: Header, encoding: str, combinations: bool
 ) -> tuple[ColumnSpec, ...]:
     specs: list[ColumnSpec] = []
     keyed: set[int] = set()
@@ -103,8 +132,7 @@ def _columns(
             keyed.add(mapped.index)
             # one dimension column: its values are the combinations (VAL312's key set)
             keys = keys_of(context, mapped) if mapped.unique else combinations_of(context)
-            _native_set(keys).reserve(min(expected, _MOST_RESERVED))
-        kind, fmt = _format(mapped.check)
+        kind, fmt = _format(mapped.check, encoding)
         specs.append(
             (
                 mapped.index,
@@ -141,8 +169,16 @@ def _frozen(words: Iterable[str]) -> KeySet:
     return known
 
 
-def _format(check: ValueCheck | None) -> tuple[int, ColumnFormat]:
-    """The scanner's kind and format for a column's value check."""
+def _format(check: ValueCheck | None, encoding: str) -> tuple[int, ColumnFormat]:
+    """The scanner's kind and format for a column's value check, its text in the file's
+    encoding."""
+
+    def encoded(text: str) -> bytes:
+        try:
+            return text.encode(encoding)
+        except UnicodeEncodeError:
+            raise Unsupported(f"{text!r} cannot be written in {encoding}") from None
+
     if check is None:
         return 0, None
     if isinstance(check, NumberCheck | IntegerCheck):
@@ -151,15 +187,15 @@ def _format(check: ValueCheck | None) -> tuple[int, ColumnFormat]:
             # whether a scaled integer truncates depends on its digits: Python decides
             raise Unsupported("an integer column with a percent or a multiplier")
         return _KINDS[type(check)], (
-            fmt.decimal_separator.encode(),
-            fmt.thousands_separator.encode(),
-            fmt.prefix.encode(),
-            fmt.suffix.encode(),
+            encoded(fmt.decimal_separator),
+            encoded(fmt.thousands_separator),
+            encoded(fmt.prefix),
+            encoded(fmt.suffix),
             fmt.percent,
         )
     if isinstance(check, DateCheck):
         parts = tuple(
-            (_DATE_PARTS[part.text], b"") if part.is_token else (0, part.text.encode())
+            (_DATE_PARTS[part.text], b"") if part.is_token else (0, encoded(part.text))
             for part in check.format.parts
         )
         return _KINDS[DateCheck], parts

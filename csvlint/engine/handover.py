@@ -4,7 +4,7 @@ exact path everywhere else, handing over at record boundaries.
 The exact path (`Tokenizer` and the rules) is the reference and reads the header, every record
 the scanner declines and a little after it, and any record too long to carry. The scanner reads
 the rest. Blocks are checked ahead in worker threads (the scanner's `check` runs without the
-GIL), each from its first line break, a guess at a record boundary; the main thread checks the
+GIL), each from its first line ending, a guess at a record boundary; the main thread checks the
 seam between two blocks from the true boundary, and takes a block's result only when the seam
 ends exactly where the guess began. Keys are committed in the file's order, in the main thread.
 """
@@ -52,8 +52,11 @@ class Reader:
 
     #: characters of the first block read on the exact path before the scanner may take over
     first_piece = 64 * 1024
-    #: bytes the exact path reads from a record the scanner declined, before handing back
-    exact_span = 16 << 10
+    #: bytes the exact path reads from a record the scanner declined, before handing back;
+    #: where declined records come close together the span grows (by 4 each time) up to
+    #: `widest_span`, as the exact path costs less in a few long pieces than in many short ones
+    exact_span = 1 << 10
+    widest_span = 256 << 10
     #: an unfinished record up to this size is carried to the next block for the scanner;
     #: a longer one stays with the exact path, which bounds what an unclosed quote can hold
     carry_limit = 1 << 20
@@ -65,6 +68,7 @@ class Reader:
         self.tokenizer = tokenizer
         self.decoder = decoder
         self._pool: Executor | None = None
+        self._span = self.exact_span
 
     def read(self, text: str, final: bool, rest: Blocks) -> None:
         """Read the first block's `text` (the last when `final`), then the other blocks."""
@@ -121,7 +125,7 @@ class Reader:
                 carry = self._hybrid(carry + block if carry else block, last)
             else:
                 seam = carry + block[:guess]
-                read = self._seam(seam)
+                read = self._seam(seam, block[guess : guess + 1])
                 if read == len(seam):
                     carry = self._take(block, last, checked.result())
                 else:  # the guess was no record boundary, or the seam is not clean
@@ -130,7 +134,8 @@ class Reader:
     def _ahead(self, block: bytes, last: bool) -> tuple[bytes, bool, Future[Checked] | None, int]:
         """A block, with its records from the first line break checked in a worker thread."""
         scanner = self.linter.scanner()
-        guess = block.find(b"\n") + 1
+        # the last byte of the file's line ending (a CR-only file has no LF to guess by)
+        guess = block.find(b"\r" if self.tokenizer.ending == "\r" else b"\n") + 1
         if scanner is None or not guess or guess == len(block) or self.workers < 2:
             return block, last, None, guess
         if self._pool is None:
@@ -139,14 +144,16 @@ class Reader:
             self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="csvlint-scan")
         return block, last, self._pool.submit(scanner.check, block, guess, last), guess
 
-    def _seam(self, seam: bytes) -> int:
+    def _seam(self, seam: bytes, after: bytes) -> int:
         """Read the records between the last block's end and the guess when they are clean
         and end exactly at the guess, which was then a record boundary; returns how much of
-        the seam was read (none when it is not so; less when a key repeats)."""
+        the seam was read (none when it is not so; less when a key repeats). `after` is the
+        byte at the guess: a CR ends a record only when no LF follows it, so the scanner must
+        see that the next record starts there."""
         scanner = self.linter.scanner()
         assert scanner is not None
-        checked = scanner.check(seam, 0, False)
-        if checked.end != len(seam) or checked.status != _DONE:
+        checked = scanner.check(seam + after, 0, False)
+        if checked.end != len(seam) or checked.status != _MORE:
             return 0
         return self._apply(scanner.commit(checked, self.tokenizer.line))[0]
 
@@ -181,6 +188,7 @@ class Reader:
         assert scanner is not None
         pos, declined = 0, -1
         while True:
+            start = pos
             pos, status = self._apply(scanner.scan(data, pos, final, tokenizer.line))
             if status == _DONE:
                 return b""
@@ -188,8 +196,10 @@ class Reader:
                 return data[pos:]
             # a declined record: the exact path reads it and a little more (all that is left
             # when it did not get past the record last time, or the record is long)
+            dense = pos - start < 4 * self._span
+            self._span = min(self._span * 4, self.widest_span) if dense else self.exact_span
             whole = status == _MORE or pos == declined
-            stop = len(data) if whole else min(len(data), pos + self.exact_span)
+            stop = len(data) if whole else min(len(data), pos + self._span)
             declined = pos
             last = final and stop == len(data)
             self.linter.exact(decoder.decode(data[pos:stop], last, tokenizer.pending), last)
@@ -211,7 +221,7 @@ class Reader:
             return None
         if len(tokenizer.pending) > self.carry_limit:
             return None  # a long record (an unclosed quote?) stays with the exact path
-        carry = (tokenizer.pending + unfed).encode("utf-8") + decoder.buffered
+        carry = (tokenizer.pending + unfed).encode(decoder.encoding) + decoder.buffered
         tokenizer.drop_pending()
         decoder.rewind(carry)
         return carry

@@ -59,7 +59,7 @@ class Run:
         needs_rows = context.config is not None and any(r.code.startswith("VAL") for r in rules)
         progress = self.progress(context.path, size) if self.progress else None
         linter = CsvLinter(
-            context, rules, self.collector, needs_rows, progress, self.options.native, size
+            context, rules, self.collector, needs_rows, progress, self.options.native
         )
         facts = linter.run(blocks)
         self.contexts.append(context)

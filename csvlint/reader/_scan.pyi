@@ -29,6 +29,7 @@ class Scanner:
         width: int,
         size_limit: int,
         columns: tuple[ColumnSpec, ...],
+        single_byte: bytes | None = None,
     ) -> None: ...
     def scan(
         self, buffer: bytes, start: int, final: bool, line: int, /

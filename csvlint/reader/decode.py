@@ -32,6 +32,10 @@ def line_breaks(data: bytes) -> int:
     return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
 
 
+#: how many bytes of the current line are kept to try other encodings on
+_TAIL = 4096
+
+
 def _line_start(data: bytes) -> int:
     """Where the last line of `data` starts (after its last line break)."""
     return max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
@@ -54,11 +58,34 @@ class Decoder:
         self._newlines = 0
         #: whether the bytes so far end with a CR (a CRLF may be cut between two blocks)
         self._after_cr = False
+        #: characters of the current line in the bytes given so far (a character cut by the
+        #: end of the last block is counted once complete), however long the line
+        self._line_chars = 0
+        self._line_counter = self._counter()
+        #: the last bytes of the current line (at most 4 KiB), for the encodings that fit it
         self._line_tail = b""
         #: the dialect's delimiter and quote, once known, to tell the field of a bad byte
         self.delimiter = ","
         self.quote = '"'
         self.error: Undecodable | None = None
+
+    def _counter(self) -> codecs.IncrementalDecoder:
+        # the codec the text is read with: for UTF-16/32 the byte order learnt from the start,
+        # since a line further on has no byte-order mark of its own
+        return codecs.getincrementaldecoder(self._codec)("replace")
+
+    def _chars(self, data: bytes) -> int:
+        """How many characters `data`, which continues the current line, adds to it."""
+        try:
+            return len(self._line_counter.decode(data))
+        except UnicodeError:  # a codec that refuses even replacement (idna): one per byte
+            return len(data)
+
+    def _new_line(self, text: bytes = b"") -> None:
+        """Start counting a line's characters, from `text`."""
+        self._line_counter = self._counter()
+        self._line_chars = self._chars(text) if text else 0
+        self._line_tail = text[-_TAIL:]
 
     def use_dialect(self, delimiter: str, quote: str) -> None:
         """Say which characters delimit and quote fields, once known."""
@@ -73,7 +100,7 @@ class Decoder:
         """Account for bytes read without decoding them (the native scanner's), which hold
         `lines` line breaks and end with a record's line ending."""
         self._newlines += lines
-        self._line_tail = b""
+        self._new_line()
         self._after_cr = False
 
     def rewind(self, data: bytes) -> None:
@@ -81,7 +108,7 @@ class Decoder:
         record and will be given again; only before the first error."""
         assert self.error is None, "a decoder in replacement mode cannot rewind"
         self._newlines -= line_breaks(data)
-        self._line_tail = b""
+        self._new_line()
         # a record never starts with the LF of a CRLF, so what came before needs no note
         self._after_cr = False
         self._decoder = codecs.getincrementaldecoder(self._codec)("strict")
@@ -120,9 +147,13 @@ class Decoder:
         else:
             self._try_fitting(block, final)
             text = self._replacing(block, final)
+        first = not self._started
         self._started = self._started or bool(block)
-        # lines are counted past the first error too: a NUL byte further on names its line
-        self._advance(block)
+        # lines are counted past the first error too: a NUL byte further on names its line;
+        # a UTF-16/32 byte-order mark is no character of line 1
+        self._advance(
+            block[len(_bom_of(block)) :] if first and self.encoding in _BOM_CODECS else block
+        )
         return text
 
     def _learn_byte_order(self, block: bytes) -> bool:
@@ -135,6 +166,7 @@ class Decoder:
         else:
             little, big = codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE
         self._codec = f"{self.encoding}-{'be' if block.startswith(big) else 'le'}"
+        self._line_counter = self._counter()
         return not block.startswith((little, big))
 
     def _first_error(
@@ -191,10 +223,10 @@ class Decoder:
         self._after_cr = block.endswith(b"\r")
         start = _line_start(block)  # the LF of a CRLF cut in two starts a line too
         if start:
-            self._line_tail = block[start:]
+            self._new_line(block[start:])
         else:
-            self._line_tail += block[-4096:]
-            self._line_tail = self._line_tail[-4096:]
+            self._line_chars += self._chars(block)
+            self._line_tail = (self._line_tail + block[-_TAIL:])[-_TAIL:]
 
     def _locate(
         self, data: bytes, carried: int, exc: UnicodeDecodeError, unfinished: str
@@ -202,10 +234,14 @@ class Decoder:
         # `data` is what this call saw: `carried` bytes the last block left, then this block
         before = data[: exc.start]
         newlines = self._breaks(before[carried:])
-        tail = self._line_before(data, carried, exc.start)
+        if _line_start(before[carried:]):
+            column = len(before[_line_start(before) :].decode(self.encoding, "replace"))
+        else:
+            # the line began in an earlier block: its characters there, then these
+            column = self._line_chars + len(before.decode(self.encoding, "replace"))
         return Undecodable(
             self._newlines + newlines + 1,
-            len(tail.decode(self.encoding, "replace")) + 1,
+            column + 1,
             data[exc.start : exc.end],
             self.encoding,
             self._field(unfinished + before.decode(self.encoding, "replace")),

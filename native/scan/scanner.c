@@ -1,9 +1,10 @@
 /* The Scanner: it vouches for runs of clean records.
  *
- * `Scanner.scan` reads records from a buffer of UTF-8 bytes for as long as each one is clean:
- * valid UTF-8 without NUL, the strict grammar of csvlint/reader/grammar.py with no anomaly, the
- * header's width, the file's line ending, not blank, no field over the size limit, and every
- * mapped value valid under its column's format, known item, unpadded key, unique key. It stops
+ * `Scanner.scan` reads records from a buffer of UTF-8 bytes (or of a single-byte encoding that
+ * keeps ASCII as it is) for as long as each one is clean: valid in its encoding without NUL,
+ * the strict grammar of csvlint/reader/grammar.py with no anomaly, the header's width, the
+ * file's line ending, not blank, no field over the size limit, and every mapped value valid
+ * under its column's format, known item, unpadded key, unique key. It stops
  * at the first record it cannot vouch for, and the Python reader (the exact path, which is the
  * reference) reads that record and reports what is wrong. So the scanner never reports: it may
  * only decline, and declining is always safe.
@@ -38,6 +39,10 @@ typedef struct {
     Py_ssize_t ncolumns;
     Py_ssize_t nunique; /* the columns with keys come first in `columns` */
     PyObject *owned;    /* the column tuples, which keep the key sets and bytes alive */
+    /* a single-byte encoding (windows-1252, latin-1, ...) instead of UTF-8: the bytes it
+       decodes (NUL and undefined bytes not), each one character */
+    int single_byte;
+    unsigned char decodes[256];
 } Scanner;
 
 /* What one reading of a buffer needs for itself, so that readings can run in parallel. */
@@ -157,6 +162,20 @@ static const unsigned char *field_value(Reading *r, unsigned char quote, const u
     return r->scratch;
 }
 
+/* Whether a value is all ASCII, which reads the same in UTF-8 and any single-byte encoding
+   the scanner takes. */
+static int ascii(const unsigned char *s, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (s[i] & 0x80) return 0;
+    return 1;
+}
+
+/* In a single-byte encoding, keys and items are compared with the UTF-8 the sets hold, and
+   whitespace and boolean words are judged in UTF-8: such values are checked only in ASCII. */
+static int needs_ascii(const ColumnSpec *c) {
+    return c->unique || c->items != NULL || c->padding || c->kind == KIND_BOOLEAN;
+}
+
 static int record_values_ok(const Scanner *sc, Reading *r, const unsigned char *b) {
     for (Py_ssize_t k = 0; k < sc->ncolumns; k++) {
         const ColumnSpec *c = &sc->columns[k];
@@ -164,9 +183,23 @@ static int record_values_ok(const Scanner *sc, Reading *r, const unsigned char *
         if (c->unique && f->escaped) return 0; /* a key with doubled quotes: rare, left alone */
         Py_ssize_t n;
         const unsigned char *v = field_value(r, sc->quote, b, f, &n);
-        if (v == NULL || !value_ok(c, v, n)) return 0;
+        if (v == NULL || (sc->single_byte && needs_ascii(c) && !ascii(v, n))) return 0;
+        if (!value_ok(c, v, n)) return 0;
     }
     return 1;
+}
+
+/* Validates s[from:to] in the scanner's encoding, as validate_utf8 does. */
+static Py_ssize_t validate_text(const Scanner *sc, const unsigned char *s, Py_ssize_t from,
+                                Py_ssize_t to, int *bad) {
+    if (!sc->single_byte) return validate_utf8(s, from, to, bad);
+    *bad = 0;
+    for (Py_ssize_t i = from; i < to; i++)
+        if (!sc->decodes[s[i]]) {
+            *bad = 1;
+            return i;
+        }
+    return to;
 }
 
 /* A checked record: where it starts, and its line counted from the first checked record's. */
@@ -270,7 +303,7 @@ static void check_records(const Scanner *sc, Checked *ch, int final) {
         /* validate ahead of the record, a window at a time */
         if (!bad && valid < n && valid - pos < VALIDATE_WINDOW / 2) {
             Py_ssize_t to = valid + VALIDATE_WINDOW < n ? valid + VALIDATE_WINDOW : n;
-            valid = validate_utf8(b, valid, to, &bad);
+            valid = validate_text(sc, b, valid, to, &bad);
         }
         Py_ssize_t next, breaks;
         int ending;
@@ -280,7 +313,7 @@ static void check_records(const Scanner *sc, Checked *ch, int final) {
             /* the record runs past the validated bytes: validate further and read it again */
             Py_ssize_t before = valid;
             Py_ssize_t to = valid + VALIDATE_WINDOW < n ? valid + VALIDATE_WINDOW : n;
-            valid = validate_utf8(b, valid, to, &bad);
+            valid = validate_text(sc, b, valid, to, &bad);
             if (valid > before || bad) continue;
             /* no progress: a sequence cut by the end of the buffer is all that is left */
             ch->status = final || to < n ? SCAN_STOPPED : SCAN_MORE;
@@ -426,14 +459,25 @@ static void scanner_dealloc(Scanner *sc) {
 }
 
 static int scanner_init(Scanner *sc, PyObject *args, PyObject *kwds) {
-    static char *names[] = {"delimiter", "quote", "ending", "width", "size_limit", "columns", NULL};
+    static char *names[] = {"delimiter", "quote",   "ending",        "width",
+                            "size_limit", "columns", "single_byte", NULL};
     const char *d, *q, *ending;
     Py_ssize_t dlen, qlen, elen;
-    PyObject *columns;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "y#y#y#nnO!:Scanner", names, &d, &dlen, &q, &qlen,
-                                     &ending, &elen, &sc->width, &sc->size_limit, &PyTuple_Type,
-                                     &columns))
+    PyObject *columns, *single = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "y#y#y#nnO!|O:Scanner", names, &d, &dlen, &q,
+                                     &qlen, &ending, &elen, &sc->width, &sc->size_limit,
+                                     &PyTuple_Type, &columns, &single))
         return -1;
+    if (single != Py_None) {
+        if (!PyBytes_Check(single) || PyBytes_GET_SIZE(single) != 256) {
+            PyErr_SetString(PyExc_ValueError, "single_byte is 256 bytes: which bytes decode");
+            return -1;
+        }
+        const unsigned char *table = (const unsigned char *)PyBytes_AS_STRING(single);
+        for (int i = 0; i < 256; i++) sc->decodes[i] = table[i] != 0;
+        sc->decodes[0] = 0; /* a NUL is binary data */
+        sc->single_byte = 1;
+    }
     if (dlen != 1 || qlen != 1 || d[0] == q[0] || strchr("\r\n", d[0]) || strchr("\r\n", q[0])) {
         PyErr_SetString(PyExc_ValueError, "delimiter and quote are two different single bytes");
         return -1;

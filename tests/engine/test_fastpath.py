@@ -53,8 +53,9 @@ columns:
 HEADER = ["Key", "Store", "Amount", "Quantity", "Day", "Gift", "Note", "Extra"]
 
 
-def config(delimiter: str) -> ImportConfig:
-    loaded = load_config_text(CONFIG % delimiter, Path("fast.import.yaml"))
+def config(delimiter: str, encoding: str = "utf-8") -> ImportConfig:
+    text = (CONFIG % delimiter).replace("encoding: utf-8", f"encoding: {encoding}")
+    loaded = load_config_text(text, Path("fast.import.yaml"))
     assert loaded.config is not None, loaded.problems
     return loaded.config
 
@@ -83,7 +84,7 @@ def extracts(draw: st.DrawFn, defects: bool = True) -> tuple[bytes, str]:
     """A file the configuration receives: clean rows, and with `defects` some bad values and
     some broken bytes."""
     delimiter = draw(st.sampled_from([",", ";"]))
-    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     count = draw(st.integers(1, 40))
     rows = [HEADER]
     for number in range(count):
@@ -135,6 +136,7 @@ def small_steps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Hand over between the paths every few bytes, and watch the scanner."""
     monkeypatch.setattr(Reader, "first_piece", 30)
     monkeypatch.setattr(Reader, "exact_span", 25)
+    monkeypatch.setattr(Reader, "widest_span", 400)
     monkeypatch.setattr(Reader, "carry_limit", 60)
     made = fastpath.scanner_for
 
@@ -177,26 +179,36 @@ def lint(
     native: bool,
     block: int,
     max_per_rule: int = 0,
-    configure: Any = config,
+    configure: Any = None,
+    encoding: str = "utf-8",
 ) -> Report:
     run = Run(LintOptions(native=native, max_per_rule=max_per_rule))
     context = FileContext(
-        "fast.csv", config=configure(delimiter), config_path="fast.import.yaml", listed=max_per_rule
+        "fast.csv",
+        config=config(delimiter, encoding) if configure is None else configure(delimiter),
+        config_path="fast.import.yaml",
+        listed=max_per_rule,
     )
     run.lint_csv(context, blocks_from_bytes(data, size=block))
     return run.report()
 
 
 def same(
-    data: bytes, delimiter: str, block: int, max_per_rule: int = 0, configure: Any = config
+    data: bytes,
+    delimiter: str,
+    block: int,
+    max_per_rule: int = 0,
+    configure: Any = None,
+    encoding: str = "utf-8",
 ) -> Report:
     """Lint on the exact path alone, then with the scanner, serial and with blocks checked
-    ahead in threads; all three must agree."""
-    exact = lint(data, delimiter, False, block, max_per_rule, configure)
+    ahead in threads; all three must agree. `configure(delimiter)` gives the configuration
+    (default: the test's own, in `encoding`)."""
+    exact = lint(data, delimiter, False, block, max_per_rule, configure, encoding)
     workers = Reader.workers
     try:
         for Reader.workers in (1, 2):
-            fast = lint(data, delimiter, True, block, max_per_rule, configure)
+            fast = lint(data, delimiter, True, block, max_per_rule, configure, encoding)
             assert fast.findings == exact.findings
             assert fast.omitted == exact.omitted
             assert fast.files == exact.files
@@ -275,6 +287,61 @@ def metric_extracts(draw: st.DrawFn) -> tuple[bytes, str]:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
     return out.getvalue().encode("utf-8"), delimiter
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_every_line_ending_is_read_by_the_scanner_across_blocks(
+    small_steps: None, ending: str
+) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(3000)]
+    rows[2000] = 'K1999,S1,1.5,2,28/11/2026,TRUE,"two\rlines",x'
+    data = (ending.join(rows) + ending).encode()
+    report = same(data, ",", 4096)
+    assert report.findings == () and report.files[0].rows == 3000
+    assert Spy.vouched > 2900
+
+
+def test_a_crlf_among_cr_endings_is_found_at_a_block_seam(small_steps: None) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(3000)]
+    data = ("\r".join(rows) + "\r").encode()
+    # the first CR after byte 4096 (a block's guess at a record boundary) becomes a CRLF
+    at = data.index(b"\r", 4096)
+    data = data[: at + 1] + b"\n" + data[at + 1 :]
+    report = same(data, ",", 4096)
+    assert [f.code for f in report.findings] == ["CSV111"]
+
+
+@pytest.mark.parametrize("every", [1, 2, 10, 150])
+def test_dense_defects_are_each_found_once(small_steps: None, every: int) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(3000)]
+    for i in range(every, len(rows), every):
+        rows[i] = rows[i].replace(",2,", ",seven,")
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096, max_per_rule=3)
+    assert report.files[0].rows == 3000
+    assert len(report.findings) == 3
+    assert [f.line for f in report.findings] == [every + 1, 2 * every + 1, 3 * every + 1]
+    assert sum(o.count for o in report.omitted) == 3000 // every - 3
+
+
+#: the single-byte encodings the scanner reads, and what each cannot decode
+SINGLE_BYTE = ["windows-1252", "latin-1", "iso-8859-15", "cp1250"]
+
+
+def recoded(data: bytes, encoding: str) -> bytes:
+    """An extract written as UTF-8, in a single-byte encoding: characters it lacks become "?",
+    stray bytes stay as they were."""
+    text = data.decode("utf-8", "surrogateescape")
+    kept = "".join(c if _fits(c, encoding) else "?" for c in text)
+    return kept.encode(encoding, "surrogateescape")
+
+
+def _fits(character: str, encoding: str) -> bool:
+    try:
+        character.encode(encoding, "surrogateescape")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @settings(
@@ -392,3 +459,48 @@ def test_items_from_a_file_feed_the_scanner(small_steps: None, tmp_path: Path) -
     report = same(data, ",", 4096, configure=lambda delimiter: loaded.config)
     assert [(f.code, f.line) for f in report.findings] == [("VAL307", 1501)]
     assert Spy.vouched > 1900
+
+
+@settings(
+    max_examples=int(os.environ.get("FASTPATH_EXAMPLES", "250")) // 2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    extracts(),
+    st.sampled_from(SINGLE_BYTE),
+    st.sampled_from([7, 200, 1 << 20]),
+    st.sampled_from([b"", b"\x81", "é".encode("latin-1"), "ëK".encode("latin-1")]),
+    st.integers(0, 400),
+)
+def test_single_byte_encodings_report_the_same(
+    small_steps: None,
+    extract: tuple[bytes, str],
+    encoding: str,
+    block: int,
+    spliced: bytes,
+    at: int,
+) -> None:
+    data, delimiter = extract
+    data = recoded(data, encoding)
+    at = min(len(data), 40 + at)
+    same(data[:at] + spliced + data[at:], delimiter, block, encoding=encoding)
+
+
+@pytest.mark.parametrize("encoding", SINGLE_BYTE)
+def test_a_single_byte_file_is_read_by_the_scanner(small_steps: None, encoding: str) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,Zoë,x" for i in range(3000)]
+    rows[100] = "Kë99,S1,1.5,2,28/11/2026,TRUE,Zoë,x"  # a non-ASCII key: the exact path's
+    rows[200] = "K199,S1,1.5,2,28/11/2026,TRUE,Zoë ,x"
+    data = ("\n".join(rows) + "\n").encode(encoding)
+    report = same(data, ",", 4096, encoding=encoding)
+    assert [f.code for f in report.findings] == [] and report.files[0].rows == 3000
+    assert Spy.vouched > 2900
+
+
+def test_an_encoding_the_scanner_cannot_read_is_left_to_the_exact_path() -> None:
+    assert fastpath.single_byte_table("utf-16-le") is None
+    assert fastpath.single_byte_table("cp037") is None  # EBCDIC: ASCII is not itself
+    assert fastpath.single_byte_table("shift_jis") is None
+    table = fastpath.single_byte_table("windows-1252")
+    assert table is not None and table[0x81] == 0 and table[0x80] == 1 and table[ord("a")] == 1

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from csvlint.cli import cli
 from csvlint.reader.decode import Decoder
 from csvlint.reader.grammar import Tokenizer
 
@@ -66,3 +70,25 @@ def test_the_column_after_a_crlf_cut_between_blocks() -> None:
         decoder.decode(block)
     assert decoder.error is not None
     assert (decoder.error.line, decoder.error.column) == (2, 3)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "windows-1252", "utf-16-le"])
+def test_the_column_of_a_line_longer_than_several_blocks(encoding: str) -> None:
+    # a line of 10,000 characters given in blocks of 1,000 bytes: the line began blocks ago
+    text = "id,note\n1," + "é" * 10_000
+    bad = b"\xff\xd8" if encoding == "utf-16-le" else b"\x81" if encoding != "utf-8" else b"\xff"
+    data = text.encode(encoding) + bad + ",x\n".encode(encoding)
+    decoder = Decoder(encoding)
+    decoder.use_dialect(",", '"')
+    for start in range(0, len(data), 1000):
+        decoder.decode(data[start : start + 1000])
+    assert decoder.error is not None
+    assert (decoder.error.line, decoder.error.column) == (2, 10_003)
+
+
+def test_the_column_of_a_long_line_through_the_cli(tmp_path: Path) -> None:
+    # 2.5 MiB before the bad byte, on one line: three blocks of the file
+    (tmp_path / "long.csv").write_bytes(b"a,b,c\nx," + b"q" * (5 << 19) + b"\xff,z\n")
+    result = CliRunner().invoke(cli, ["lint", str(tmp_path / "long.csv")])
+    assert result.exit_code == 1, result.output
+    assert f"character {(5 << 19) + 3} of line 2" in result.output
