@@ -11,6 +11,22 @@ from typing import Any
 import pytest
 
 #: the project's own generator of the benchmark extract and its configuration
+#: Python source of `peak_mib()`, for scripts a test runs in a child process: the peak memory
+#: of the child itself. `ru_maxrss` is not that on Linux, where a child started from a big test
+#: process carries that process's peak across `exec`; VmHWM belongs to the child's own memory.
+PEAK_MIB_SOURCE = """
+def peak_mib():
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+"""
+
 MAKE_EXTRACT = Path(__file__).resolve().parents[1] / "benchmarks" / "make_extract.py"
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import PEAK_MIB_SOURCE
 
 import csvlint
 from csvlint.cli import cli
@@ -23,8 +24,10 @@ MB = int(os.environ.get("CSVLINT_HOSTILE_MB", "40"))
 #: the most memory a lint of a hostile file may take, whatever its size
 PEAK_MIB = 250
 
-GENERATE = """
-import io, json, resource, sys, time
+GENERATE = (
+    PEAK_MIB_SOURCE
+    + """
+import io, json, sys, time
 import csvlint
 
 class Generated(io.RawIOBase):
@@ -57,9 +60,10 @@ print(json.dumps({
     "findings": [[f.code, f.line, f.column] for f in report.findings],
     "omitted": sum(o.count for o in report.omitted),
     "seconds": time.monotonic() - start,
-    "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    "peak_mib": peak_mib(),
 }))
 """
+)
 
 
 def lint_generated(head: bytes, fill: bytes, size: int, tail: bytes = b"") -> dict[str, object]:
@@ -133,13 +137,13 @@ def test_every_row_ragged() -> None:
 def test_a_hostile_configuration(tmp_path: Path, text: str) -> None:
     path = tmp_path / "hostile.import.yaml"
     path.write_text(text, encoding="utf-8")
-    script = (
-        "import csvlint, json, resource, sys\n"
+    script = PEAK_MIB_SOURCE + (
+        "import csvlint, json, sys\n"
         "try:\n    csvlint.load_config(sys.argv[1]); kind = 'loaded'\n"
         "except csvlint.ConfigError as error:\n    kind = 'error'\n"
         "report = csvlint.verify_config(sys.argv[1])\n"
         "print(json.dumps([kind, [f.code for f in report.findings],"
-        " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024]))\n"
+        " peak_mib()]))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, str(path)],
