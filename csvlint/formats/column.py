@@ -308,6 +308,12 @@ class BooleanCheck(ValueCheck):
         return None
 
 
+#: checks built, by type and options: a check holds nothing but its compiled format, and a
+#: lint of many files against one configuration would otherwise build each column's per file
+_built: dict[tuple[str, tuple[tuple[str, object], ...]], ValueCheck] = {}
+_KEPT = 256
+
+
 def value_check(kind: str, options: Mapping[str, object] | None = None) -> ValueCheck:
     """The check of a column of type `kind` (one of `CHECKED_TYPES`) under its format options,
     named as in the configuration file: `decimal_separator`, `thousands_separator`, `prefix`,
@@ -317,6 +323,37 @@ def value_check(kind: str, options: Mapping[str, object] | None = None) -> Value
     thousands separator, yyyy-MM-dd, the default boolean words). `ValueError` for another kind or
     an invalid option."""
     options = options or {}
+    key = _key(kind, options)
+    if key is None:
+        return _build(kind, options)
+    check = _built.get(key)
+    if check is None:
+        check = _build(kind, options)
+        if len(_built) >= _KEPT:
+            _built.pop(next(iter(_built)))
+        _built[key] = check
+    return check
+
+
+def _key(
+    kind: str, options: Mapping[str, object]
+) -> tuple[str, tuple[tuple[str, object], ...]] | None:
+    """What a check is built from, as a dictionary key (None when an option is unhashable).
+    A value's type is part of it: `True` and `1` are not the same option."""
+    parts: list[tuple[str, object]] = []
+    for name, given in sorted(options.items()):
+        value = given
+        if isinstance(given, list):
+            value = ("list", *((type(item).__name__, item) for item in given))
+        try:
+            hash(value)
+        except TypeError:
+            return None
+        parts.append((name, (type(given).__name__, value)))
+    return kind, tuple(parts)
+
+
+def _build(kind: str, options: Mapping[str, object]) -> ValueCheck:
     if kind == "number":
         return NumberCheck(NumberFormat.from_options(options))
     if kind == "integer":
