@@ -22,6 +22,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal
+from functools import cached_property
 from typing import ClassVar, NamedTuple
 
 from csvlint.formats import quote_value
@@ -66,13 +67,23 @@ class ValueCheck(ABC):
         matches a superset, and every distinct value is also judged by `explain`."""
         self.exact = exact
         self._valid = re.compile(valid)
+
+    # The two regexes over joined values are compiled when first needed: a check is built for
+    # every column of a configuration that is checked, and most chunks never need `_suspect`.
+
+    @cached_property
+    def _screen(self) -> re.Pattern[str]:
         # Each field is matched up to a NUL or the end, so there is one way to split the text
         # into fields and the repetition can be possessive (no backtracking state per field).
-        field = f"(?:(?:{valid})(?![^\\x00])|)"
-        self._screen = re.compile(f"{field}(?:\\x00{field})*+")
+        field = f"(?:(?:{self._valid.pattern})(?![^\\x00])|)"
+        return re.compile(f"{field}(?:\\x00{field})*+")
+
+    @cached_property
+    def _suspect(self) -> re.Pattern[str]:
         # A whole non-empty field (after the start or a NUL, up to a NUL or the end) that the
         # valid pattern does not span exactly.
-        self._suspect = re.compile(f"(?<![^\\x00])(?!(?:{valid})(?![^\\x00]))[^\\x00]+")
+        valid = self._valid.pattern
+        return re.compile(f"(?<![^\\x00])(?!(?:{valid})(?![^\\x00]))[^\\x00]+")
 
     @abstractmethod
     def explain(self, value: str) -> Verdict:
