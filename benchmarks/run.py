@@ -166,14 +166,19 @@ def startup(work: Path, repeat: int) -> list[tuple[str, ...]]:
     plain = work / "plain"
     plain.mkdir()
     shutil.copy(tiny / "orders.csv", plain / "tiny.csv")
+    # the command a user and a pre-commit hook run, as yamllint and check-jsonschema are run
+    # below (`python -m` would add runpy's imports to csvlint's start alone)
+    # (only the one installed beside this Python: another on PATH may be another version)
+    script = Path(PY).parent / "csvlint"
+    command = [str(script)] if script.is_file() else CSVLINT
     commands = {
         "python -c pass": Command([PY, "-c", "pass"]),
-        "csvlint lint tiny.csv": Command([*CSVLINT, "lint", "-q", "tiny.csv"], cwd=plain),
+        "csvlint lint tiny.csv": Command([*command, "lint", "-q", "tiny.csv"], cwd=plain),
         "csvlint lint tiny.csv, with its configuration": Command(
-            [*CSVLINT, "lint", "-q", "orders.csv"], cwd=tiny
+            [*command, "lint", "-q", "orders.csv"], cwd=tiny
         ),
         "the same, configuration not cached": Command(
-            [*CSVLINT, "lint", "-q", "orders.csv"], cwd=tiny, env={"CSVLINT_CACHE_DIR": ""}
+            [*command, "lint", "-q", "orders.csv"], cwd=tiny, env={"CSVLINT_CACHE_DIR": ""}
         ),
     }
     yamllint, check_jsonschema = tool("yamllint"), tool("check-jsonschema")
