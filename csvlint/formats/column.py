@@ -18,6 +18,7 @@ decides), and the tests hold the two equal.
 from __future__ import annotations
 
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -323,6 +324,7 @@ class BooleanCheck(ValueCheck):
 #: lint of many files against one configuration would otherwise build each column's per file
 _built: dict[tuple[str, tuple[tuple[str, object], ...]], ValueCheck] = {}
 _KEPT = 256
+_building = threading.Lock()
 
 
 def value_check(kind: str, options: Mapping[str, object] | None = None) -> ValueCheck:
@@ -337,12 +339,13 @@ def value_check(kind: str, options: Mapping[str, object] | None = None) -> Value
     key = _key(kind, options)
     if key is None:
         return _build(kind, options)
-    check = _built.get(key)
-    if check is None:
-        check = _build(kind, options)
-        if len(_built) >= _KEPT:
-            _built.pop(next(iter(_built)))
-        _built[key] = check
+    with _building:  # lints may run in several threads of one program
+        check = _built.get(key)
+        if check is None:
+            check = _build(kind, options)
+            if len(_built) >= _KEPT:
+                _built.pop(next(iter(_built)))
+            _built[key] = check
     return check
 
 

@@ -286,3 +286,17 @@ def test_value_check_with_an_unhashable_option_is_refused_as_before() -> None:
     for _ in range(2):
         with pytest.raises(ValueError, match="must hold strings only"):
             value_check("boolean", options)
+
+
+def test_value_check_is_safe_from_several_threads() -> None:
+    """Lints in threads of one program share the checks built, and evict the oldest safely."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def build(i: int) -> list[BadCell]:
+        options = {"true_values": [f"Y{i % 300}"], "false_values": ["N"]}
+        return value_check("boolean", options).bad_cells([f"Y{i % 300}", "x"])
+
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(build, range(1200)))
+    assert all([cell.position for cell in cells] == [1] for cells in found)
+    assert len(column._built) <= column._KEPT
