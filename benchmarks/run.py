@@ -166,14 +166,19 @@ def startup(work: Path, repeat: int) -> list[tuple[str, ...]]:
     plain = work / "plain"
     plain.mkdir()
     shutil.copy(tiny / "orders.csv", plain / "tiny.csv")
+    # the command a user and a pre-commit hook run, as yamllint and check-jsonschema are run
+    # below (`python -m` would add runpy's imports to csvlint's start alone)
+    # (only the one installed beside this Python: another on PATH may be another version)
+    script = Path(PY).parent / "csvlint"
+    command = [str(script)] if script.is_file() else CSVLINT
     commands = {
         "python -c pass": Command([PY, "-c", "pass"]),
-        "csvlint lint tiny.csv": Command([*CSVLINT, "lint", "-q", "tiny.csv"], cwd=plain),
+        "csvlint lint tiny.csv": Command([*command, "lint", "-q", "tiny.csv"], cwd=plain),
         "csvlint lint tiny.csv, with its configuration": Command(
-            [*CSVLINT, "lint", "-q", "orders.csv"], cwd=tiny
+            [*command, "lint", "-q", "orders.csv"], cwd=tiny
         ),
         "the same, configuration not cached": Command(
-            [*CSVLINT, "lint", "-q", "orders.csv"], cwd=tiny, env={"CSVLINT_CACHE_DIR": ""}
+            [*command, "lint", "-q", "orders.csv"], cwd=tiny, env={"CSVLINT_CACHE_DIR": ""}
         ),
     }
     yamllint, check_jsonschema = tool("yamllint"), tool("check-jsonschema")
@@ -206,6 +211,10 @@ def many_files(work: Path, repeat: int) -> list[tuple[str, ...]]:
         project = work / ("many-configured" if configured else "many")
         files = project / "data"
         files.mkdir(parents=True)
+        # a repository's root: the project whose configurations the files' folder belongs to
+        # (without a marker above it, a file's project is its own folder, and the 32
+        # configurations beside that folder would not be its project's)
+        (project / ".git").mkdir()
         for i in range(200):
             shutil.copy(tiny / "orders.csv", files / f"orders_{i:03d}.csv")
         if configured:
@@ -231,6 +240,8 @@ def many_files(work: Path, repeat: int) -> list[tuple[str, ...]]:
                 [*CSVLINT, "lint", "-q", "."], cwd=files
             ),
         }
+        for name, command in commands.items():
+            _check_claims(name, command, configured)
         found = checked(measure_together(commands, repeat))
         for where in ("root", "subfolder"):
             one = found[f"1 file, from the {where}, {kind}"]
@@ -246,6 +257,23 @@ def many_files(work: Path, repeat: int) -> list[tuple[str, ...]]:
                 )
             )
     return rows
+
+
+def _check_claims(name: str, command: Command, configured: bool) -> None:
+    """Stop unless each file of the command gets the configuration the case says: a case
+    "with configurations" whose files found none would time a lint without them."""
+    listed = subprocess.run(
+        [*command.argv, "--show-files"],
+        cwd=command.cwd,
+        env={**ENV, **(command.env or {})},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    csvs = [line for line in listed if ".csv: " in line]
+    unclaimed = [line for line in csvs if line.endswith(": no configuration")]
+    if not csvs or (unclaimed if configured else len(unclaimed) != len(csvs)):
+        sys.exit(f"{name}: the files do not get the configurations this case is about")
 
 
 def main() -> None:

@@ -21,12 +21,12 @@ are written readable by their owner only.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
 
 from csvlint import __version__
+from csvlint.digest import sha256
 
 
 def cache_folder() -> Path | None:
@@ -43,7 +43,7 @@ _MAGIC = b"csvlint-cache 1\n"
 
 
 def _key_digest(parts: tuple[str, ...]) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (__version__, sys.version, *parts):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
     return digest.hexdigest()
@@ -59,7 +59,7 @@ def entry(kind: str, *parts: str) -> Path | None:
 
 def _header(kind: str, key: str, content: bytes) -> bytes:
     """What an entry's file holds before its content: whose entry it is, and a hash of it."""
-    payload = hashlib.sha256(content).hexdigest()
+    payload = sha256(content).hexdigest()
     return _MAGIC + f"{__version__}\n{kind}\n{key}\n{payload}\n".encode("ascii")
 
 

@@ -21,6 +21,7 @@ import re
 import signal
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -38,13 +39,29 @@ def create(target: Path, folder: Path) -> tuple[int, str]:
     """A new temporary file for `target` in `folder`, registered for removal on a signal:
     its descriptor and path. Leftovers of dead processes in `folder` are removed first."""
     reclaim(folder)
-    with _lock:
+    with _lock, _held():
         _install()
         handle, path = tempfile.mkstemp(
             prefix=f".{target.name}.csvlint-{os.getpid()}-", suffix=".tmp", dir=folder
         )
         _live.add(path)
     return handle, path
+
+
+@contextlib.contextmanager
+def _held() -> Iterator[None]:
+    """The signals held back while a temporary file is made and registered: one arriving
+    between the two would find the file unregistered and leave it behind. A signal held
+    back arrives when the block ends, and its handler then removes the file."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = block(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, before)
 
 
 def release(path: str) -> None:

@@ -3,14 +3,37 @@
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 
 import click
 
 from csvlint import __version__
-from csvlint.cli.catalogue import explain_command, rules_command, schema_command
 from csvlint.cli.errors import Fatal
-from csvlint.cli.fix import fix_command
 from csvlint.cli.lint import lint_command
+
+#: the commands other than `lint`, each imported when it is called or listed: a pre-commit
+#: hook runs `csvlint lint` on every commit and pays for nothing else
+_LATER = {
+    "rules": ("csvlint.cli.catalogue", "rules_command"),
+    "explain": ("csvlint.cli.catalogue", "explain_command"),
+    "schema": ("csvlint.cli.catalogue", "schema_command"),
+    "fix": ("csvlint.cli.fix", "fix_command"),
+    "config": ("csvlint.cli.config", "config_group"),
+    "pigment": ("csvlint.cli.pigment", "pigment_group"),
+}
+
+
+class _Commands(click.Group):
+    """A group whose commands in `_LATER` are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *_LATER})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _LATER:
+            module, name = _LATER[cmd_name]
+            self.add_command(getattr(import_module(module), name), cmd_name)
+        return self.commands.get(cmd_name)
 
 
 def _print_version(ctx: click.Context, _: click.Parameter, asked: bool) -> None:
@@ -23,7 +46,10 @@ def _print_version(ctx: click.Context, _: click.Parameter, asked: bool) -> None:
     ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--version",
     is_flag=True,
@@ -45,28 +71,6 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 
 
 cli.add_command(lint_command)
-cli.add_command(rules_command)
-cli.add_command(explain_command)
-cli.add_command(schema_command)
-cli.add_command(fix_command)
-
-
-def _register_config() -> None:
-    from csvlint.cli.config import config_group
-
-    cli.add_command(config_group)
-
-
-_register_config()
-
-
-def _register_pigment() -> None:
-    from csvlint.cli.pigment import pigment_group
-
-    cli.add_command(pigment_group)
-
-
-_register_pigment()
 
 
 def _verbosity(args: list[str]) -> tuple[list[str], bool]:

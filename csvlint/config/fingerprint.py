@@ -17,11 +17,12 @@ its column and the SHA-256 of its bytes, follows the canonical form.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from csvlint.digest import sha256
 
 #: the parts of a configuration that say how a file is imported
 FINGERPRINTED_KEYS = ("target", "file", "formats", "columns", "constants", "load_date", "options")
@@ -40,7 +41,7 @@ def fingerprint(data: Mapping[str, Any], items: str = "") -> str:
     """`sha256:<hex>` of the canonical form of `data`, followed by `items` (what the items
     files hold, see `file_fingerprint`) after a line break when there is any."""
     form = canonical_form(data) + (f"\n{items}" if items else "")
-    digest = hashlib.sha256(form.encode("utf-8")).hexdigest()
+    digest = sha256(form.encode("utf-8")).hexdigest()
     return f"sha256:{digest}"
 
 

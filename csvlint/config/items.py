@@ -13,7 +13,6 @@ reads each file once however many columns and files use it.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from csvlint.config.model import ImportConfig, ItemsFile
+from csvlint.digest import sha256
 
 BOM = b"\xef\xbb\xbf"
 #: item sets kept between reads: each is as large as a list, so only a few
@@ -166,7 +166,7 @@ def items_digest(config_path: Path, root: Path, sources: tuple[ItemsFile, ...]) 
     for source in sources:
         try:
             path = locate(config_path, root, source)
-            digest = hashlib.sha256()
+            digest = sha256()
             with path.open("rb") as stream:
                 for block in iter(lambda: stream.read(1 << 20), b""):
                     digest.update(block)

@@ -8,7 +8,6 @@ missing.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from collections.abc import Iterator, Sequence
@@ -156,7 +155,9 @@ def _describe(error: ValidationError, root: dict[str, Any], data: Any) -> Iterat
 
 
 def _unknown_key(key: str, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1)
+    from difflib import get_close_matches  # only when a name is wrong
+
+    close = get_close_matches(key, allowed, n=1)
     if close:
         return f"unknown key '{key}'; did you mean '{close[0]}'?"
     return f"unknown key '{key}'; expected one of: {', '.join(allowed)}"

@@ -5,12 +5,12 @@ data is kept, and an entry holds the hash of the data it vouches for, checked on
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
 from csvlint import cache
 from csvlint.bundled import schema_text
+from csvlint.digest import sha256
 
 
 def _key(schema: str, data: Any) -> tuple[str, str, str]:
@@ -43,4 +43,4 @@ def _vouched(key: tuple[str, str, str]) -> bytes:
 
 
 def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -56,6 +56,8 @@ class Project:
         self.run = Run(options, progress)
         self.walk = Walk()
         self._loaded: dict[Path, LoadedConfig] = {}
+        #: each configuration's path as given → resolved, once per lint
+        self._real: dict[Path, Path] = {}
         self._discovered: dict[Path, list[Path]] = {}
         self._indexes: dict[Path, ClaimIndex] = {}
         #: the project of each folder a linted file was in
@@ -97,7 +99,9 @@ class Project:
         """A configuration file, read once per lint."""
         from csvlint.config.load import load_config
 
-        key = path.resolve()
+        key = self._real.get(path)
+        if key is None:
+            key = self._real[path] = path.resolve()
         if key not in self._loaded:
             self._loaded[key] = load_config(path, self._parsed.pop(key, None))
         return self._loaded[key]
@@ -303,7 +307,7 @@ class Project:
         # checked twice
         given = self._given_config(config)
         for target in (t for t in targets if not t.is_config):
-            if target.path is not None and target.path.resolve() in self._samples:
+            if self._samples and target.path is not None and target.path.resolve() in self._samples:
                 continue  # already checked as its configuration's sample
             if target.path is None:
                 if stdin is None:

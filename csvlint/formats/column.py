@@ -18,10 +18,12 @@ decides), and the tests hold the two equal.
 from __future__ import annotations
 
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal
+from functools import cached_property
 from typing import ClassVar, NamedTuple
 
 from csvlint.formats import quote_value
@@ -66,13 +68,23 @@ class ValueCheck(ABC):
         matches a superset, and every distinct value is also judged by `explain`."""
         self.exact = exact
         self._valid = re.compile(valid)
+
+    # The two regexes over joined values are compiled when first needed: a check is built for
+    # every column of a configuration that is checked, and most chunks never need `_suspect`.
+
+    @cached_property
+    def _screen(self) -> re.Pattern[str]:
         # Each field is matched up to a NUL or the end, so there is one way to split the text
         # into fields and the repetition can be possessive (no backtracking state per field).
-        field = f"(?:(?:{valid})(?![^\\x00])|)"
-        self._screen = re.compile(f"{field}(?:\\x00{field})*+")
+        field = f"(?:(?:{self._valid.pattern})(?![^\\x00])|)"
+        return re.compile(f"{field}(?:\\x00{field})*+")
+
+    @cached_property
+    def _suspect(self) -> re.Pattern[str]:
         # A whole non-empty field (after the start or a NUL, up to a NUL or the end) that the
         # valid pattern does not span exactly.
-        self._suspect = re.compile(f"(?<![^\\x00])(?!(?:{valid})(?![^\\x00]))[^\\x00]+")
+        valid = self._valid.pattern
+        return re.compile(f"(?<![^\\x00])(?!(?:{valid})(?![^\\x00]))[^\\x00]+")
 
     @abstractmethod
     def explain(self, value: str) -> Verdict:
@@ -308,6 +320,13 @@ class BooleanCheck(ValueCheck):
         return None
 
 
+#: checks built, by type and options: a check holds nothing but its compiled format, and a
+#: lint of many files against one configuration would otherwise build each column's per file
+_built: dict[tuple[str, tuple[tuple[str, object], ...]], ValueCheck] = {}
+_KEPT = 256
+_building = threading.Lock()
+
+
 def value_check(kind: str, options: Mapping[str, object] | None = None) -> ValueCheck:
     """The check of a column of type `kind` (one of `CHECKED_TYPES`) under its format options,
     named as in the configuration file: `decimal_separator`, `thousands_separator`, `prefix`,
@@ -317,6 +336,38 @@ def value_check(kind: str, options: Mapping[str, object] | None = None) -> Value
     thousands separator, yyyy-MM-dd, the default boolean words). `ValueError` for another kind or
     an invalid option."""
     options = options or {}
+    key = _key(kind, options)
+    if key is None:
+        return _build(kind, options)
+    with _building:  # lints may run in several threads of one program
+        check = _built.get(key)
+        if check is None:
+            check = _build(kind, options)
+            if len(_built) >= _KEPT:
+                _built.pop(next(iter(_built)))
+            _built[key] = check
+    return check
+
+
+def _key(
+    kind: str, options: Mapping[str, object]
+) -> tuple[str, tuple[tuple[str, object], ...]] | None:
+    """What a check is built from, as a dictionary key (None when an option is unhashable).
+    A value's type is part of it: `True` and `1` are not the same option."""
+    parts: list[tuple[str, object]] = []
+    for name, given in sorted(options.items()):
+        value = given
+        if isinstance(given, list):
+            value = ("list", *((type(item).__name__, item) for item in given))
+        try:
+            hash(value)
+        except TypeError:
+            return None
+        parts.append((name, (type(given).__name__, value)))
+    return kind, tuple(parts)
+
+
+def _build(kind: str, options: Mapping[str, object]) -> ValueCheck:
     if kind == "number":
         return NumberCheck(NumberFormat.from_options(options))
     if kind == "integer":

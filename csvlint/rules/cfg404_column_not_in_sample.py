@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from difflib import get_close_matches
-
 from csvlint.engine.configfile import ConfigSubject
 from csvlint.finding import Severity
 from csvlint.rules._config import at
@@ -29,6 +27,8 @@ class ColumnNotInSample(ConfigRule):
         for column in config.columns:
             if column.header in header:
                 continue
+            from difflib import get_close_matches  # only when a name is wrong
+
             close = get_close_matches(column.header, header, n=1, cutoff=0.6)
             hint = f"the sample has {close[0]!r}" if close else None
             yield at(

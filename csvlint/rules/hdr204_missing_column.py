@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from difflib import get_close_matches
-
 from csvlint.engine.facts import Header
 from csvlint.finding import Severity
 from csvlint.rules._expected import expected_columns, free_columns, normalised
@@ -13,6 +11,8 @@ def closest(name: str, candidates: list[str]) -> str | None:
     for candidate in candidates:
         if normalised(candidate) == normalised(name):
             return candidate
+    from difflib import get_close_matches  # only when a name is wrong
+
     close = get_close_matches(name, candidates, n=1, cutoff=0.75)
     return close[0] if close else None
 

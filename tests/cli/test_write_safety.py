@@ -290,3 +290,36 @@ def test_reports_and_drafts_are_not_written_through_a_link_out_of_the_project(
     )  # fmt: skip
     assert code == 2 and "outside the project" in err
     assert (outside / "secret.csv").read_bytes() == SEMICOLONS
+
+
+SIGNAL_WHILE_CREATING = """
+import os, signal, sys, tempfile
+from pathlib import Path
+from csvlint import leftovers
+
+made = tempfile.mkstemp
+
+
+def mkstemp(*args, **kwargs):
+    found = made(*args, **kwargs)
+    os.kill(os.getpid(), signal.SIGTERM)  # the file exists, and is not yet registered
+    return found
+
+
+tempfile.mkstemp = mkstemp
+folder = Path(sys.argv[1])
+leftovers.create(folder / "out.csv", folder)
+print("not ended")
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks here")
+def test_a_signal_while_the_temporary_file_is_made_leaves_nothing(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNAL_WHILE_CREATING, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == -signal.SIGTERM, done.stderr
+    assert temporaries(tmp_path) == []

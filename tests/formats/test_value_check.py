@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from csvlint.formats import column
 from csvlint.formats.boolean import BooleanFormat
 from csvlint.formats.column import (
     CHECKED_TYPES,
@@ -234,3 +235,68 @@ def test_value_check_refuses_bad_kinds_and_options(
     with pytest.raises(ValueError) as caught:
         value_check(kind, options)
     assert problem in str(caught.value)
+
+
+def test_value_check_builds_a_check_once_for_the_same_options() -> None:
+    options = {"decimal_separator": ",", "true_values": ["Y"], "false_values": ["N"]}
+    first = value_check("number", options)
+    assert value_check("number", dict(reversed(options.items()))) is first
+    assert value_check("integer", options) is not first
+    assert value_check("number", {**options, "decimal_separator": "."}) is not first
+
+
+def _outcome(kind: str, options: dict[str, object]) -> object:
+    try:
+        return value_check(kind, options).bad_cells(["1", "Y", "True", "x", "2.5"])
+    except ValueError as exc:
+        return str(exc)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            {"true_values": ["1"], "false_values": ["0"]},
+            {"true_values": [1], "false_values": ["0"]},
+        ),
+        (
+            {"true_values": [1], "false_values": ["0"]},
+            {"true_values": [True], "false_values": ["0"]},
+        ),
+        ({"multiplier": 1}, {"multiplier": True}),
+        ({"multiplier": 1}, {"multiplier": 1.0}),
+        ({"true_values": ["Y"]}, {"true_values": ("Y",)}),
+    ],
+)
+@pytest.mark.parametrize("kind", ["boolean", "number"])
+def test_value_check_keeps_options_of_other_types_apart(
+    kind: str, one: dict[str, object], other: dict[str, object]
+) -> None:
+    """Options equal in Python but not in a configuration (`1`, `True`, `1.0`) get checks of
+    their own: a check kept for one never answers for the other."""
+    column._built.clear()
+    alone = _outcome(kind, other)
+    column._built.clear()
+    _outcome(kind, one)
+    assert _outcome(kind, other) == alone
+
+
+def test_value_check_with_an_unhashable_option_is_refused_as_before() -> None:
+    options: dict[str, object] = {"true_values": [["Y"]], "false_values": ["N"]}
+    for _ in range(2):
+        with pytest.raises(ValueError, match="must hold strings only"):
+            value_check("boolean", options)
+
+
+def test_value_check_is_safe_from_several_threads() -> None:
+    """Lints in threads of one program share the checks built, and evict the oldest safely."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def build(i: int) -> list[BadCell]:
+        options = {"true_values": [f"Y{i % 300}"], "false_values": ["N"]}
+        return value_check("boolean", options).bad_cells([f"Y{i % 300}", "x"])
+
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(build, range(1200)))
+    assert all([cell.position for cell in cells] == [1] for cells in found)
+    assert len(column._built) <= column._KEPT
