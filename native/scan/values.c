@@ -213,6 +213,11 @@ int value_ok(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
     }
 }
 
+int value_verdict(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
+    if (value_ok(c, s, n)) return VALUE_OK;
+    return c->deferred ? VALUE_INVALID : VALUE_DECLINED;
+}
+
 static int keyset_or_none(PyObject *obj, KeySet **out, const char *what) {
     if (obj == Py_None) {
         *out = NULL;
@@ -226,15 +231,16 @@ static int keyset_or_none(PyObject *obj, KeySet **out, const char *what) {
     return 0;
 }
 
-/* A column: (index, kind, unique keys, items, padding, formula, format[, required]) where
-   format is (decimal, thousands, prefix, suffix, percent) for numbers, the parts ((code,
-   literal), ...) for dates, the KeySet of words for booleans, and None otherwise; `required`
-   declines a blank value. */
+/* A column: (index, kind, unique keys, items, padding, formula, format[, required[,
+   deferred]]) where format is (decimal, thousands, prefix, suffix, percent) for numbers, the
+   parts ((code, literal), ...) for dates, the KeySet of words for booleans, and None otherwise;
+   `required` declines a blank value; `deferred` hands over a value that fails the format as a
+   cell, in a column with a format and no other check (a failure anywhere else is declined). */
 int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
     PyObject *keys, *items, *format;
     memset(c, 0, sizeof(*c));
-    if (!PyArg_ParseTuple(item, "niOOppO|p:column", &c->index, &c->kind, &keys, &items,
-                          &c->padding, &c->formula, &format, &c->required))
+    if (!PyArg_ParseTuple(item, "niOOppO|pp:column", &c->index, &c->kind, &keys, &items,
+                          &c->padding, &c->formula, &format, &c->required, &c->deferred))
         return -1;
     if (c->index < 0 || c->index >= width) {
         PyErr_SetString(PyExc_ValueError, "column index outside the record");
@@ -244,6 +250,9 @@ int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
         return -1;
     if (c->items && keyset_freeze(c->items) < 0) return -1;
     c->unique = c->keys != NULL;
+    /* only a failure of the format alone is a cell: any other check's stays a decline */
+    c->deferred = c->deferred && c->kind != KIND_NONE && !c->unique && !c->items &&
+                  !c->padding && !c->formula && !c->required;
     if (c->kind == KIND_NUMBER || c->kind == KIND_INTEGER) {
         const char *dec, *th;
         Py_ssize_t dlen, tlen;
