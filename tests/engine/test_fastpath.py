@@ -607,3 +607,48 @@ def test_invalid_formats_under_fail_fast_an_ignored_rule_and_a_severity(
         assert found[0].findings == found[1].findings, options
         assert found[0].omitted == found[1].omitted, options
         assert found[0].findings or options.get("selection"), options
+
+
+#: values of the format columns, valid and not, for files where most rows hold an invalid one
+FORMATS = {
+    "Amount": st.sampled_from(["1,234.5", "-7", "", "12,34", "1.2.3", "x", '"1""5"', "1é"]),
+    "Quantity": st.sampled_from(["3", "-4", "1,000", "7.5", "seven", "1,0", "5.00", "1 000"]),
+    "Day": st.sampled_from(["28/11/2026", "", "31/02/2023", "2026-11-28", "29/02/2023"]),
+    "Gift": st.sampled_from(["TRUE", "false", "", "yes", "vrai", "TRUE "]),
+}
+
+
+@st.composite
+def dense_extracts(draw: st.DrawFn) -> tuple[bytes, str]:
+    """A file whose format columns are mostly invalid, with the other defects now and then."""
+    delimiter = draw(st.sampled_from([",", ";"]))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    rows = [HEADER]
+    for number in range(draw(st.integers(1, 40))):
+        row = [f"K{max(0, number - 3)}" if draw(st.integers(0, 15)) == 0 else f"K{number}"]
+        for name in HEADER[1:]:
+            mostly_bad = name in FORMATS and draw(st.integers(0, 3))
+            row.append(draw(FORMATS[name] if mostly_bad else GOOD[name]))
+        if draw(st.integers(0, 8)) == 0:
+            row[draw(st.integers(0, len(row) - 1))] = draw(BAD)
+        rows.append(row)
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator=ending).writerows(rows)
+    data = out.getvalue().encode("utf-8")
+    for _ in range(draw(st.integers(0, 1))):
+        at = draw(st.integers(len(ending) + 40, max(len(ending) + 40, len(data))))
+        data = data[:at] + draw(JUNK) + data[at:]
+    return data, delimiter
+
+
+@settings(
+    max_examples=int(os.environ.get("FASTPATH_EXAMPLES", "250")) // 2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(dense_extracts(), st.sampled_from([7, 64, 1 << 20]), st.sampled_from([0, 1, 3]))
+def test_both_paths_report_the_same_where_most_values_are_invalid(
+    small_steps: None, extract: tuple[bytes, str], block: int, listed: int
+) -> None:
+    data, delimiter = extract
+    same(data, delimiter, block, max_per_rule=listed)
