@@ -10,9 +10,10 @@
  * only decline, and declining is always safe.
  *
  * One exception keeps a file with an invalid value on every row fast: in a column made
- * `deferred` (a format and no other check), a value that fails the format leaves its record
- * clean in every other way; the scanner reads on and hands the value over as a cell, which the
- * format rules judge and report exactly as the exact path would (csvlint/engine/cells.py).
+ * `deferred`, a value that fails the format (a column with no other check) or is an unknown
+ * item (a column of items with no format and no keys) leaves its record clean in every other
+ * way; the scanner reads on and hands the value over as a cell, which the rule of its problem
+ * judges and reports exactly as on the exact path (csvlint/engine/cells.py).
  */
 
 #include "scanner.h"

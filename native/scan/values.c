@@ -215,7 +215,11 @@ int value_ok(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
 
 int value_verdict(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
     if (value_ok(c, s, n)) return VALUE_OK;
-    return c->deferred ? VALUE_INVALID : VALUE_DECLINED;
+    if (!c->deferred) return VALUE_DECLINED;
+    if (c->items == NULL) return VALUE_INVALID; /* a format, the column's only check */
+    /* an item column: an unknown item is a cell; a blank or padded value, the exact path's */
+    return n && !padded(s, n) && keyset_get(c->items, s, (size_t)n) < 0 ? VALUE_INVALID
+                                                                         : VALUE_DECLINED;
 }
 
 static int keyset_or_none(PyObject *obj, KeySet **out, const char *what) {
@@ -234,8 +238,9 @@ static int keyset_or_none(PyObject *obj, KeySet **out, const char *what) {
 /* A column: (index, kind, unique keys, items, padding, formula, format[, required[,
    deferred]]) where format is (decimal, thousands, prefix, suffix, percent) for numbers, the
    parts ((code, literal), ...) for dates, the KeySet of words for booleans, and None otherwise;
-   `required` declines a blank value; `deferred` hands over a value that fails the format as a
-   cell, in a column with a format and no other check (a failure anywhere else is declined). */
+   `required` declines a blank value; `deferred` hands over as a cell a value that fails the
+   format, in a column with a format and no other check, or an unknown item (neither blank nor
+   padded), in a column of items with no format and no keys; any other failure is declined. */
 int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
     PyObject *keys, *items, *format;
     memset(c, 0, sizeof(*c));
@@ -250,9 +255,11 @@ int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
         return -1;
     if (c->items && keyset_freeze(c->items) < 0) return -1;
     c->unique = c->keys != NULL;
-    /* only a failure of the format alone is a cell: any other check's stays a decline */
-    c->deferred = c->deferred && c->kind != KIND_NONE && !c->unique && !c->items &&
-                  !c->padding && !c->formula && !c->required;
+    /* a cell is a value failing the format, in a column with no other check, or an unknown
+       item in a column of items with no format and no keys: anything else stays a decline */
+    int format_only = c->kind != KIND_NONE && !c->items && !c->padding && !c->required;
+    int items_only = c->kind == KIND_NONE && c->items;
+    c->deferred = c->deferred && !c->unique && !c->formula && (format_only || items_only);
     if (c->kind == KIND_NUMBER || c->kind == KIND_INTEGER) {
         const char *dec, *th;
         Py_ssize_t dlen, tlen;

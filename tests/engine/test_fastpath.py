@@ -23,6 +23,7 @@ from csvlint.engine.handover import Reader
 from csvlint.engine.run import LintOptions, Run
 from csvlint.engine.sources import blocks_from_bytes
 from csvlint.report import Report
+from csvlint.rules.val307_unknown_item import BY_POLICY
 
 CONFIG = """\
 csvlint: 1
@@ -609,8 +610,10 @@ def test_invalid_formats_under_fail_fast_an_ignored_rule_and_a_severity(
         assert found[0].findings or options.get("selection"), options
 
 
-#: values of the format columns, valid and not, for files where most rows hold an invalid one
+#: values of the format and item columns, valid and not, for files where most rows hold an
+#: invalid one
 FORMATS = {
+    "Store": st.sampled_from(["S1", "S9", "s1", "S1 ", "", "Sé", "X", '"S""1"']),
     "Amount": st.sampled_from(["1,234.5", "-7", "", "12,34", "1.2.3", "x", '"1""5"', "1é"]),
     "Quantity": st.sampled_from(["3", "-4", "1,000", "7.5", "seven", "1,0", "5.00", "1 000"]),
     "Day": st.sampled_from(["28/11/2026", "", "31/02/2023", "2026-11-28", "29/02/2023"]),
@@ -620,7 +623,8 @@ FORMATS = {
 
 @st.composite
 def dense_extracts(draw: st.DrawFn) -> tuple[bytes, str]:
-    """A file whose format columns are mostly invalid, with the other defects now and then."""
+    """A file whose format and item columns are mostly invalid, with the other defects now and
+    then."""
     delimiter = draw(st.sampled_from([",", ";"]))
     ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     rows = [HEADER]
@@ -652,3 +656,34 @@ def test_both_paths_report_the_same_where_most_values_are_invalid(
 ) -> None:
     data, delimiter = extract
     same(data, delimiter, block, max_per_rule=listed)
+
+
+@pytest.mark.parametrize("policy", ["skip_row", "blank", "create"])
+@pytest.mark.parametrize("every", [1, 7])
+def test_unknown_items_on_many_rows_are_read_by_the_scanner(
+    small_steps: None, policy: str, every: int
+) -> None:
+    text = CONFIG.replace("on_missing_item: skip_row", f"on_missing_item: {policy}")
+
+    def configure(delimiter: str) -> ImportConfig:
+        loaded = load_config_text(text % delimiter, Path("fast.import.yaml"))
+        assert loaded.config is not None, loaded.problems
+        return loaded.config
+
+    data = spoiled(every, "Store", "S9")
+    data = data.replace(b"K100,S9,", b"K100, S9,").replace(b"K200,S9,", b"K200,,")
+    for listed in (0, 2):
+        report = same(data, ",", 4096, max_per_rule=listed, configure=configure)
+        unknown = [f for f in report.findings if f.code == "VAL307"]
+        counted = len(unknown) + sum(o.count for o in report.omitted if o.code == "VAL307")
+        assert counted == 3000 // every - (every == 1)  # the blank one is VAL311's
+        assert unknown[0].severity is BY_POLICY[policy]
+    assert Spy.vouched > 2 * 2900
+
+
+def test_unknown_items_of_a_metric_reported_alike(small_steps: None) -> None:
+    rows = ["Country,Amount,Note"] + [f"IT,{i},n" for i in range(1500)]
+    data = ("\n".join(rows) + "\n").encode()
+    # the one dimension column holds the combinations: repeated ones are read exactly
+    report = same(data, ",", 4096, configure=metric)
+    assert {f.code for f in report.findings} == {"VAL307", "VAL312"}
