@@ -216,10 +216,9 @@ int value_ok(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
 int value_verdict(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
     if (value_ok(c, s, n)) return VALUE_OK;
     if (!c->deferred) return VALUE_DECLINED;
-    if (c->items == NULL) return VALUE_INVALID; /* a format, the column's only check */
-    /* an item column: an unknown item is a cell; a blank or padded value, the exact path's */
-    return n && !padded(s, n) && keyset_get(c->items, s, (size_t)n) < 0 ? VALUE_INVALID
-                                                                         : VALUE_DECLINED;
+    /* a format, the column's only check; or a padded value or an unknown item (a blank one
+       is the exact path's) */
+    return c->kind != KIND_NONE || n ? VALUE_INVALID : VALUE_DECLINED;
 }
 
 static int keyset_or_none(PyObject *obj, KeySet **out, const char *what) {
@@ -239,8 +238,8 @@ static int keyset_or_none(PyObject *obj, KeySet **out, const char *what) {
    deferred]]) where format is (decimal, thousands, prefix, suffix, percent) for numbers, the
    parts ((code, literal), ...) for dates, the KeySet of words for booleans, and None otherwise;
    `required` declines a blank value; `deferred` hands over as a cell a value that fails the
-   format, in a column with a format and no other check, or an unknown item (neither blank nor
-   padded), in a column of items with no format and no keys; any other failure is declined. */
+   format, in a column with a format and no other check, or a padded value or an unknown item
+   (not blank), in a column with no format and no keys; any other failure is declined. */
 int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
     PyObject *keys, *items, *format;
     memset(c, 0, sizeof(*c));
@@ -255,10 +254,11 @@ int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
         return -1;
     if (c->items && keyset_freeze(c->items) < 0) return -1;
     c->unique = c->keys != NULL;
-    /* a cell is a value failing the format, in a column with no other check, or an unknown
-       item in a column of items with no format and no keys: anything else stays a decline */
+    /* a cell is a value failing the format, in a column with no other check, or a padded
+       value or an unknown item, in a column with no format and no keys: anything else stays a
+       decline */
     int format_only = c->kind != KIND_NONE && !c->items && !c->padding && !c->required;
-    int items_only = c->kind == KIND_NONE && c->items;
+    int items_only = c->kind == KIND_NONE && (c->items || c->padding);
     c->deferred = c->deferred && !c->unique && !c->formula && (format_only || items_only);
     if (c->kind == KIND_NUMBER || c->kind == KIND_INTEGER) {
         const char *dec, *th;

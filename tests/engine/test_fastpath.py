@@ -687,3 +687,26 @@ def test_unknown_items_of_a_metric_reported_alike(small_steps: None) -> None:
     # the one dimension column holds the combinations: repeated ones are read exactly
     report = same(data, ",", 4096, configure=metric)
     assert {f.code for f in report.findings} == {"VAL307", "VAL312"}
+
+
+@pytest.mark.parametrize("items", [True, False])
+@pytest.mark.parametrize("every", [1, 5])
+def test_padded_items_on_many_rows_are_read_by_the_scanner(
+    small_steps: None, items: bool, every: int
+) -> None:
+    text = CONFIG if items else CONFIG.replace(", items: [S1, S2, S3]", "")
+
+    def configure(delimiter: str) -> ImportConfig:
+        loaded = load_config_text(text % delimiter, Path("fast.import.yaml"))
+        assert loaded.config is not None, loaded.problems
+        return loaded.config
+
+    data = spoiled(every, "Store", "S1  ").replace(b"K30,S1  ,", b"K30,S\xc2\xa0,")
+    for listed in (0, 2):
+        report = same(data, ",", 4096, max_per_rule=listed, configure=configure)
+        for code in ("VAL307", "VAL308") if items else ("VAL308",):
+            found = [f for f in report.findings if f.code == code]
+            counted = len(found) + sum(o.count for o in report.omitted if o.code == code)
+            assert counted == 3000 // every, code
+        assert items or {f.code for f in report.findings} == {"VAL308"}
+    assert Spy.vouched > 2 * 2900
