@@ -4,7 +4,8 @@ encoding, with CR endings, wide or narrow; each with the configuration that rece
     python benchmarks/variants.py SOURCE_DIR OUT_DIR KIND
 
 SOURCE_DIR holds make_extract.py's `orders.csv` and `orders.import.yaml`. KIND is one of
-`defects-1`, `defects-10`, `defects-1000` (an invalid integer every N rows), `windows-1252`,
+`defects-1`, `defects-10`, `defects-1000` (an invalid integer every N rows), `items-10` (an
+unknown item every 10 rows), `windows-1252`,
 `latin-1`, `cr`, `wide` (200 columns), `narrow` (2 columns). The same input always gives the
 same bytes.
 """
@@ -20,6 +21,7 @@ KINDS = (
     "defects-1",
     "defects-10",
     "defects-1000",
+    "items-10",
     "windows-1252",
     "latin-1",
     "cr",
@@ -29,6 +31,9 @@ KINDS = (
 #: the Quantity column of make_extract.py's extract (0-based), and a value it rejects
 _QUANTITY = 8
 _BAD_QUANTITY = "seven"
+#: the Category column (0-based), and a value that is none of its items
+_CATEGORY = 10
+_UNKNOWN_CATEGORY = "MISC"
 
 
 def _records(data: bytes) -> Iterator[bytes]:
@@ -49,10 +54,11 @@ def _records(data: bytes) -> Iterator[bytes]:
             start, quotes = at, 0
 
 
-def _spoil(record: bytes) -> bytes:
-    """The record with its Quantity replaced by a value an integer column rejects."""
+def _spoil(record: bytes, column: int = _QUANTITY, value: str = _BAD_QUANTITY) -> bytes:
+    """The record with a column's value replaced (by default: its Quantity, by a value an
+    integer column rejects)."""
     fields = re.split(rb',(?=(?:[^"]*"[^"]*")*[^"]*$)', record.rstrip(b"\n"))
-    fields[_QUANTITY] = _BAD_QUANTITY.encode()
+    fields[column] = value.encode()
     return b",".join(fields) + b"\n"
 
 
@@ -67,12 +73,15 @@ def write(source: Path, out: Path, kind: str) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     data = (source / "orders.csv").read_bytes()
     config = (source / "orders.import.yaml").read_text(encoding="utf-8")
-    if kind.startswith("defects-"):
+    if kind.startswith(("defects-", "items-")):
         every = int(kind.split("-")[1])
+        items = kind.startswith("items-")
+        column, value = (_CATEGORY, _UNKNOWN_CATEGORY) if items else (_QUANTITY, _BAD_QUANTITY)
         records = _records(data)
         parts = [next(records)]
         for number, record in enumerate(records):
-            parts.append(_spoil(record) if number % every == every - 1 else record)
+            spoiled = number % every == every - 1
+            parts.append(_spoil(record, column, value) if spoiled else record)
         data = b"".join(parts)
     elif kind in ("windows-1252", "latin-1"):
         data = data.decode("utf-8").encode(kind, "replace")

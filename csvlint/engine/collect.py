@@ -87,6 +87,25 @@ class Collector:
         if self.fail_fast and severity is Severity.ERROR:
             self._stop_at(finding)
 
+    def left_out(self, rule: type[Rule], path: str, column: int | None, count: int = 0) -> bool:
+        """Whether the next findings of `rule` at `column` of the file at `path` can be counted
+        without being made: the cap already leaves them out (its first left out is kept), or
+        the rule is off for the file. If so, counts `count` more. Never under --fail-fast, where
+        each finding must be placed against the first error."""
+        if self.fail_fast:
+            return False
+        severity = self.selection.level(rule.code, rule.severity)
+        if path not in self._ignored:
+            self._ignored[path] = self.selection.ignored_in(path)
+        if severity is None or rule.code in self._ignored[path]:
+            return True
+        key = (path, rule.code, None if rule.code.startswith("HDR") else column)
+        if key not in self._over_first:
+            return False
+        self._seen[key] += count
+        self._over[key] += count
+        return True
+
     def _before_stop(self, path: str, line: int | None, column: int | None) -> bool:
         """Whether a finding comes before the error `--fail-fast` stopped at, in file order:
         rules see a chunk of records one after another, so a later rule may still report an

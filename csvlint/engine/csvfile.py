@@ -21,6 +21,7 @@ from csvlint.rules import Rule
 from csvlint.rules.base import Violations
 
 if TYPE_CHECKING:
+    from csvlint.engine.cells import Cell, CellReporter
     from csvlint.reader._scan import Scanner
 
 #: how much of the file's start the dialect is guessed from
@@ -82,6 +83,7 @@ class CsvLinter:
         self._waiting: list[Chunk] = []
         self._scanner: Scanner | None = None
         self._scanner_tried = False
+        self._cells: CellReporter | None = None
 
     def _emit(self, rule: Rule, violations: Violations) -> None:
         self.collector.add(type(rule), violations, self.context.path, self.context.sample)
@@ -221,6 +223,21 @@ class CsvLinter:
                 combinations=self.combinations,
             )
         return self._scanner
+
+    def invalid_values(self, cells: list[Cell], first_record: int) -> None:
+        """Report the invalid values the scanner handed over, as the format rules would."""
+        if self._cells is None:
+            from csvlint.engine.cells import CellReporter
+
+            assert self.facts.header is not None  # the scanner reads only after the header
+            self._cells = CellReporter(
+                self.context,
+                self.facts.header,
+                self.hooks.chunk,
+                self.collector,
+                self.facts.encoding,
+            )
+        self._cells.report(cells, first_record)
 
     def _settle_header(self, chunks: list[Chunk]) -> None:
         if self.facts.header is not None:

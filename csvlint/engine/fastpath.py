@@ -143,6 +143,9 @@ def _columns(
                 mapped.kind == "text",
                 fmt,
                 mapped.places,  # a blank item is VAL311's: the exact path reads that record
+                # an invalid format or an unknown item is handed over as a cell where it is the
+                # column's only check (csvlint/engine/cells.py); any other failure is declined
+                keys is None,
             )
         )
     return tuple(specs)

@@ -24,6 +24,7 @@ from csvlint.reader.sniff import wide
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
+    from csvlint.engine.cells import Cell
     from csvlint.reader._scan import Checked, Scanner
 
 #: what the scanner says of a buffer: read to its end, ends inside a record (else: declined)
@@ -45,6 +46,10 @@ class Linter(Protocol):
 
     def scanner(self) -> Scanner | None:
         """The scanner, once it may read (the header is known), or None."""
+
+    def invalid_values(self, cells: list[Cell], first_record: int) -> None:
+        """Report the invalid values the scanner handed over, in records counted from
+        `first_record`."""
 
 
 class Reader:
@@ -168,13 +173,15 @@ class Reader:
             return block[end:]
         return self._hybrid(block[end:], last)
 
-    def _apply(self, result: tuple[int, int, int, int, int]) -> tuple[int, int]:
-        """Move the exact path past the records the scanner read; returns where they end and
-        what the scanner said of the rest."""
-        end, records, line, status, endings = result
+    def _apply(self, result: tuple[int, int, int, int, int, list[Cell]]) -> tuple[int, int]:
+        """Report the invalid values the scanner handed over and move the exact path past the
+        records it read; returns where they end and what the scanner said of the rest."""
+        end, records, line, status, endings, cells = result
         if records:
             tokenizer, header = self.tokenizer, self.linter.facts.header
             assert header is not None  # the scanner reads only once the header is known
+            if cells:
+                self.linter.invalid_values(cells, tokenizer.records)
             self.decoder.skip(line - tokenizer.line)
             tokenizer.advance(records, line, header.width)
             self.linter.facts.endings[tokenizer.ending] += endings

@@ -115,6 +115,15 @@ class ValueCheck(ABC):
         """The problem code of a value the regex rejects, without the parser's message."""
         return self.codes[0]
 
+    def code_of(self, value: str) -> str | None:
+        """The problem code `bad_cells` gives a non-blank value past its `message_limit` (None:
+        valid), without the parser's message: the regex decides, as it does there (the parser,
+        for a check whose regex matches a superset)."""
+        if not self.exact:
+            verdict = self.explain(value)
+            return None if verdict is None else verdict[0]
+        return None if self._valid.fullmatch(value) else self.classify(value)
+
     def _suspects(self, values: Sequence[str]) -> Iterable[tuple[int, str]]:
         """(index, value) of the non-blank values the regex rejects, in index order."""
         if _few_distinct(values):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from csvlint.engine.facts import Header
 from csvlint.finding import Severity
 from csvlint.reader.grammar import Chunk
-from csvlint.rules._values import at_cell, known_items, mapped_values
+from csvlint.rules._values import MappedColumn, at_cell, known_items, mapped_values
 from csvlint.rules.base import Rule, Violation, Violations
 
 #: the severity of an unknown item follows what the import does with it
@@ -17,6 +17,17 @@ EFFECT = {
     "blank": "it will be written as blank",
     "create": "a new item will be created",
 }
+
+
+def unknown_item(mapped: MappedColumn, value: str) -> tuple[str, str, Severity]:
+    """The message, hint and severity of the unknown item `value` in `mapped`'s column (also
+    for the values the native scanner hands over: csvlint/engine/cells.py)."""
+    policy = mapped.on_missing_item or "skip_row"
+    return (
+        f"{value!r} is not an item of {mapped.target or mapped.name!r}: {EFFECT[policy]}",
+        "add the item in Pigment (and to `items`), or fix the value",
+        BY_POLICY[policy],
+    )
 
 
 class UnknownItem(Rule):
@@ -69,15 +80,7 @@ class UnknownItem(Rule):
             unknown.discard("")
             if not unknown:
                 continue
-            policy = mapped.on_missing_item or "skip_row"
             for position, value in enumerate(values):
                 if value in unknown:
-                    yield at_cell(
-                        columns,
-                        mapped,
-                        position,
-                        f"{value!r} is not an item of {mapped.target or mapped.name!r}: "
-                        f"{EFFECT[policy]}",
-                        hint="add the item in Pigment (and to `items`), or fix the value",
-                        severity=BY_POLICY[policy],
-                    )
+                    message, hint, severity = unknown_item(mapped, value)
+                    yield at_cell(columns, mapped, position, message, hint, severity)

@@ -22,6 +22,12 @@ def _keys_and_dimensions(mapped: MappedColumn) -> bool:
     return mapped.unique or mapped.kind == "dimension"
 
 
+def padded_value(value: str) -> tuple[str, str]:
+    """The message and hint of a padded `value` (also for the values the native scanner hands
+    over: csvlint/engine/cells.py)."""
+    return f"{value!r} has leading or trailing whitespace", f"trim it to {value.strip()!r}"
+
+
 class ValueWhitespace(Rule):
     """Leading or trailing whitespace in a key or a dimension value.
 
@@ -45,10 +51,5 @@ class ValueWhitespace(Rule):
                 continue
             for position, value in enumerate(values):
                 if value != value.strip():
-                    yield at_cell(
-                        columns,
-                        mapped,
-                        position,
-                        f"{value!r} has leading or trailing whitespace",
-                        hint=f"trim it to {value.strip()!r}",
-                    )
+                    message, hint = padded_value(value)
+                    yield at_cell(columns, mapped, position, message, hint)

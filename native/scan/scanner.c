@@ -8,6 +8,12 @@
  * at the first record it cannot vouch for, and the Python reader (the exact path, which is the
  * reference) reads that record and reports what is wrong. So the scanner never reports: it may
  * only decline, and declining is always safe.
+ *
+ * One exception keeps a file with an invalid value on every row fast: in a column made
+ * `deferred`, a value that fails the format (a column with no other check) or is an unknown
+ * item (a column of items with no format and no keys) leaves its record clean in every other
+ * way; the scanner reads on and hands the value over as a cell, which the rule of its problem
+ * judges and reports exactly as on the exact path (csvlint/engine/cells.py).
  */
 
 #include "scanner.h"
@@ -15,6 +21,7 @@
 #include <string.h>
 #include <structmember.h>
 
+#include "cells.h"
 #include "utf8.h"
 
 enum { ENDING_NONE = 0, ENDING_LF = 1, ENDING_CRLF = 2, ENDING_CR = 3 };
@@ -176,17 +183,33 @@ static int needs_ascii(const ColumnSpec *c) {
     return c->unique || c->items != NULL || c->padding || c->kind == KIND_BOOLEAN;
 }
 
-static int record_values_ok(const Scanner *sc, Reading *r, const unsigned char *b) {
+/* Whether the scanner may read a record with these fields: each mapped value valid, or
+   invalid in a deferred column, where it becomes a cell like `at` (nothing of a record the
+   scanner declines stays in `cells`). */
+static int record_values_ok(const Scanner *sc, Reading *r, const unsigned char *b, Cells *cells,
+                            const Cell *at) {
+    Py_ssize_t before = cells->count;
     for (Py_ssize_t k = 0; k < sc->ncolumns; k++) {
         const ColumnSpec *c = &sc->columns[k];
         const Span *f = &r->fields[c->index];
-        if (c->unique && f->escaped) return 0; /* a key with doubled quotes: rare, left alone */
+        if (c->unique && f->escaped) goto declined; /* a key with doubled quotes: left alone */
         Py_ssize_t n;
         const unsigned char *v = field_value(r, sc->quote, b, f, &n);
-        if (v == NULL || (sc->single_byte && needs_ascii(c) && !ascii(v, n))) return 0;
-        if (!value_ok(c, v, n)) return 0;
+        if (v == NULL || (sc->single_byte && needs_ascii(c) && !ascii(v, n))) goto declined;
+        int verdict = value_verdict(c, v, n);
+        if (verdict == VALUE_OK) continue;
+        if (verdict != VALUE_INVALID) goto declined;
+        Cell cell = *at;
+        cell.column = c->order;
+        cell.start = f->start;
+        cell.len = f->len;
+        cell.escaped = f->escaped;
+        if (cells_push(cells, &cell) < 0) goto declined; /* out of memory: the exact path's */
     }
     return 1;
+declined:
+    cells->count = before;
+    return 0;
 }
 
 /* Validates s[from:to] in the scanner's encoding, as validate_utf8 does. */
@@ -228,12 +251,14 @@ typedef struct {
     Mark *marks;
     KeyRef *keys;
     Py_ssize_t capacity;
+    Cells cells; /* the invalid values of deferred columns, in record order */
 } Checked;
 
 static void checked_dealloc(Checked *ch) {
     if (ch->has_view) PyBuffer_Release(&ch->view);
     PyMem_RawFree(ch->marks);
     PyMem_RawFree(ch->keys);
+    cells_free(&ch->cells);
     Py_XDECREF(ch->scanner);
     Py_TYPE(ch)->tp_free((PyObject *)ch);
 }
@@ -323,7 +348,8 @@ static void check_records(const Scanner *sc, Checked *ch, int final) {
             ch->status = bad ? SCAN_STOPPED : SCAN_MORE;
             break;
         }
-        if (got == RECORD_DECLINED || !record_values_ok(sc, &r, b)) {
+        Cell at = {ch->records, ch->lines, 0, 0, 0, 0};
+        if (got == RECORD_DECLINED || !record_values_ok(sc, &r, b, &ch->cells, &at)) {
             ch->status = SCAN_STOPPED;
             break;
         }
@@ -356,6 +382,7 @@ static Checked *check(Scanner *sc, PyObject *buffer, Py_ssize_t start, int final
     ch->marks = NULL;
     ch->keys = NULL;
     ch->capacity = 0;
+    ch->cells = (Cells){NULL, 0, 0};
     if (PyObject_GetBuffer(buffer, &ch->view, PyBUF_SIMPLE) < 0) {
         Py_DECREF(ch);
         return NULL;
@@ -403,7 +430,8 @@ static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
             /* the record repeats a key: what precedes it is read, it is declined */
             Py_ssize_t pos = ch->marks[rec].start;
             unsigned long long at = line + ch->marks[rec].line;
-            return Py_BuildValue("nnKin", pos, rec, at, SCAN_STOPPED, rec);
+            return Py_BuildValue("nnKinN", pos, rec, at, SCAN_STOPPED, rec,
+                                 cells_list(&ch->cells, b, sc->quote, rec, line));
         }
         unsigned long long at = line + ch->marks[rec].line;
         uint32_t first = at > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (uint32_t)at;
@@ -412,8 +440,8 @@ static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
                                  first, keys[u].hash, u < 4 ? free_slot[u] : SIZE_MAX) < 0)
                 return NULL;
     }
-    return Py_BuildValue("nnKin", ch->end, ch->records, line + ch->lines, ch->status,
-                         ch->endings);
+    return Py_BuildValue("nnKinN", ch->end, ch->records, line + ch->lines, ch->status,
+                         ch->endings, cells_list(&ch->cells, b, sc->quote, ch->records, line));
 }
 
 static PyObject *scanner_check(Scanner *sc, PyObject *args) {
@@ -520,6 +548,7 @@ static int scanner_init(Scanner *sc, PyObject *args, PyObject *kwds) {
                 PyMem_Free(spec.parts);
                 continue;
             }
+            spec.order = (int)k;
             sc->columns[sc->ncolumns++] = spec;
             sc->nunique += keyed;
         }
@@ -536,10 +565,12 @@ static PyMethodDef scanner_methods[] = {
      "commit(checked, line) -> what scan returns: remember the checked records' keys, the "
      "first record starting on `line`, up to the first record whose key was seen before."},
     {"scan", (PyCFunction)scanner_scan, METH_VARARGS,
-     "scan(buffer, start, final, line) -> (end, records, line, status, endings): read clean "
-     "records from `start` (on physical `line`); status 0: read to the end, 1: the buffer ends "
-     "inside a record, 2: the record at `end` is not one the scanner can vouch for. `endings` "
-     "counts the records read that had a line ending."},
+     "scan(buffer, start, final, line) -> (end, records, line, status, endings, cells): read "
+     "clean records from `start` (on physical `line`); status 0: read to the end, 1: the "
+     "buffer ends inside a record, 2: the record at `end` is not one the scanner can vouch for. "
+     "`endings` counts the records read that had a line ending; `cells` lists the invalid "
+     "values of deferred columns in the records read, as (column, record, line, value): the "
+     "column's position in `columns`, the record's among those read, its line, the bytes."},
     {NULL, NULL, 0, NULL},
 };
 

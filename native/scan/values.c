@@ -213,6 +213,14 @@ int value_ok(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
     }
 }
 
+int value_verdict(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
+    if (value_ok(c, s, n)) return VALUE_OK;
+    if (!c->deferred) return VALUE_DECLINED;
+    /* a format, the column's only check; or a padded value or an unknown item (a blank one
+       is the exact path's) */
+    return c->kind != KIND_NONE || n ? VALUE_INVALID : VALUE_DECLINED;
+}
+
 static int keyset_or_none(PyObject *obj, KeySet **out, const char *what) {
     if (obj == Py_None) {
         *out = NULL;
@@ -226,15 +234,17 @@ static int keyset_or_none(PyObject *obj, KeySet **out, const char *what) {
     return 0;
 }
 
-/* A column: (index, kind, unique keys, items, padding, formula, format[, required]) where
-   format is (decimal, thousands, prefix, suffix, percent) for numbers, the parts ((code,
-   literal), ...) for dates, the KeySet of words for booleans, and None otherwise; `required`
-   declines a blank value. */
+/* A column: (index, kind, unique keys, items, padding, formula, format[, required[,
+   deferred]]) where format is (decimal, thousands, prefix, suffix, percent) for numbers, the
+   parts ((code, literal), ...) for dates, the KeySet of words for booleans, and None otherwise;
+   `required` declines a blank value; `deferred` hands over as a cell a value that fails the
+   format, in a column with a format and no other check, or a padded value or an unknown item
+   (not blank), in a column with no format and no keys; any other failure is declined. */
 int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
     PyObject *keys, *items, *format;
     memset(c, 0, sizeof(*c));
-    if (!PyArg_ParseTuple(item, "niOOppO|p:column", &c->index, &c->kind, &keys, &items,
-                          &c->padding, &c->formula, &format, &c->required))
+    if (!PyArg_ParseTuple(item, "niOOppO|pp:column", &c->index, &c->kind, &keys, &items,
+                          &c->padding, &c->formula, &format, &c->required, &c->deferred))
         return -1;
     if (c->index < 0 || c->index >= width) {
         PyErr_SetString(PyExc_ValueError, "column index outside the record");
@@ -244,6 +254,12 @@ int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width) {
         return -1;
     if (c->items && keyset_freeze(c->items) < 0) return -1;
     c->unique = c->keys != NULL;
+    /* a cell is a value failing the format, in a column with no other check, or a padded
+       value or an unknown item, in a column with no format and no keys: anything else stays a
+       decline */
+    int format_only = c->kind != KIND_NONE && !c->items && !c->padding && !c->required;
+    int items_only = c->kind == KIND_NONE && (c->items || c->padding);
+    c->deferred = c->deferred && !c->unique && !c->formula && (format_only || items_only);
     if (c->kind == KIND_NUMBER || c->kind == KIND_INTEGER) {
         const char *dec, *th;
         Py_ssize_t dlen, tlen;

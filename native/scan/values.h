@@ -23,6 +23,8 @@ typedef struct {
     int required;     /* a blank value is declined (a dimension: the row cannot be placed) */
     int padding;
     int formula;
+    int deferred;     /* a format failure becomes a cell (VALUE_INVALID), not a decline */
+    int order;        /* the column's position in the tuple the Scanner was made with */
     KeySet *keys;     /* unique: the file's keys (borrowed from `columns`) */
     KeySet *items;    /* a dimension's known items, or NULL */
     KeySet *words;    /* a boolean column's words */
@@ -35,8 +37,14 @@ typedef struct {
     Py_ssize_t nparts;
 } ColumnSpec;
 
+/* What the scanner makes of a value: valid; invalid in its format alone, reported from the
+   scanner's cells; or one the exact path must read. */
+enum { VALUE_OK = 0, VALUE_INVALID = 1, VALUE_DECLINED = 2 };
+
 /* Whether a value is valid in its column; a key's uniqueness is judged apart. */
 int value_ok(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n);
+/* value_ok's verdict, with a deferred column's failure as VALUE_INVALID. */
+int value_verdict(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n);
 /* Reads a column's description (see Scanner) into `c`, for records of `width` fields. */
 int column_spec(PyObject *item, ColumnSpec *c, Py_ssize_t width);
 

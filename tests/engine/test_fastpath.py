@@ -23,6 +23,7 @@ from csvlint.engine.handover import Reader
 from csvlint.engine.run import LintOptions, Run
 from csvlint.engine.sources import blocks_from_bytes
 from csvlint.report import Report
+from csvlint.rules.val307_unknown_item import BY_POLICY
 
 CONFIG = """\
 csvlint: 1
@@ -504,3 +505,208 @@ def test_an_encoding_the_scanner_cannot_read_is_left_to_the_exact_path() -> None
     assert fastpath.single_byte_table("shift_jis") is None
     table = fastpath.single_byte_table("windows-1252")
     assert table is not None and table[0x81] == 0 and table[0x80] == 1 and table[ord("a")] == 1
+
+
+#: a value of each format column that its format rejects, with the rule that reports it
+INVALID = {
+    "Amount": ("12,34", "VAL301"),
+    "Quantity": ("7.5", "VAL310"),
+    "Day": ("31/02/2023", "VAL303"),
+    "Gift": ("yes", "VAL304"),
+}
+
+
+def spoiled(every: int, column: str, value: str, ending: str = "\n") -> bytes:
+    """A long clean file with `value` in `column` every `every` rows."""
+    rows = [HEADER] + [
+        [f"K{i}", "S1", "1.5", "2", "28/11/2026", "TRUE", "n", "x"] for i in range(3000)
+    ]
+    for row in rows[every::every]:
+        row[HEADER.index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator=ending).writerows(rows)
+    return out.getvalue().encode()
+
+
+@pytest.mark.parametrize("column", sorted(INVALID))
+@pytest.mark.parametrize("every", [1, 7])
+def test_invalid_formats_on_many_rows_are_read_by_the_scanner(
+    small_steps: None, column: str, every: int
+) -> None:
+    value, code = INVALID[column]
+    data = spoiled(every, column, value)
+    for listed in (0, 3):
+        report = same(data, ",", 4096, max_per_rule=listed)
+        found = [f for f in report.findings if f.code == code]
+        assert len(found) + sum(o.count for o in report.omitted) == 3000 // every
+        assert [f.line for f in found[:3]] == [every + 1, 2 * every + 1, 3 * every + 1]
+        assert found[0].message and found[0].column == HEADER.index(column) + 1
+    # the records with the invalid values are read natively, not handed to the exact path
+    assert Spy.vouched > 2 * 2900
+
+
+def test_a_record_with_an_invalid_format_and_another_problem_is_read_exactly(
+    small_steps: None,
+) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,seven,28/11/2026,TRUE,n,x" for i in range(2000)]
+    rows[500] = "K499,S9,1.5,seven,28/11/2026,TRUE,n,x"  # an unknown item: declined
+    rows[900] = " K899,S1,x,seven,28/11/2026,TRUE,n,x"  # a padded key: declined
+    rows[1300] = "K17,S1,1.5,seven,28/11/2026,TRUE,n,x"  # a repeated key, mid-block
+    rows[1700] = 'K1699,S1,"1""5",seven,28/11/2026,TRUE,"two\nlines",x'
+    data = ("\n".join(rows) + "\n").encode()
+    report = same(data, ",", 4096)
+    codes = {(f.code, f.line) for f in report.findings}
+    assert {("VAL307", 501), ("VAL308", 901), ("VAL301", 901), ("VAL306", 1301)} <= codes
+    # the record of two lines, and the record after it, a line further
+    assert {("VAL301", 1701), ("VAL302", 1701), ("VAL302", 1703)} <= codes
+    assert ("VAL302", 1702) not in codes
+    assert sum(1 for f in report.findings if f.code == "VAL302") == 2000
+    assert [f.record for f in report.findings if f.code == "VAL302"][-1] == 2000
+    assert Spy.vouched > 1900
+
+
+def test_invalid_formats_in_a_single_byte_encoding(small_steps: None) -> None:
+    rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,Zoë,x" for i in range(2000)]
+    for i in range(1, len(rows), 3):
+        rows[i] = rows[i].replace(",1.5,", ",1é5,").replace(",TRUE,", ",vrai,")
+    rows[400] = rows[400].replace(",TRUE,", ",oui ç,")  # non-ASCII: the exact path judges it
+    for encoding in ("windows-1252", "latin-1"):
+        data = ("\r\n".join(rows) + "\r\n").encode(encoding)
+        report = same(data, ",", 4096, encoding=encoding)
+        assert any("1é5" in f.message for f in report.findings)
+        assert {f.code for f in report.findings} == {"VAL301", "VAL304"}
+        same(data, ",", 4096, max_per_rule=2, encoding=encoding)
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_invalid_formats_with_other_line_endings(small_steps: None, ending: str) -> None:
+    report = same(spoiled(2, "Quantity", "seven", ending), ",", 4096, max_per_rule=4)
+    assert [f.line for f in report.findings] == [3, 5, 7, 9]
+    assert Spy.vouched > 2900
+
+
+def test_invalid_formats_under_fail_fast_an_ignored_rule_and_a_severity(
+    small_steps: None,
+) -> None:
+    from csvlint.settings import Settings
+
+    data = spoiled(1, "Quantity", "seven")
+    data = data.replace(b"K10,S1,1.5", b"K10,S1,bad", 1)
+    for options in (
+        {"fail_fast": True},
+        {"selection": Settings().with_options(ignore=("VAL302",)).selection()},
+        {"selection": Settings().with_options(ignore=("VAL301",)).selection()},
+        {"selection": Settings().with_options(select=("VAL301",)).selection()},
+        {"max_per_rule": 1},
+    ):
+        found = []
+        for native in (False, True):
+            run = Run(LintOptions(native=native, **options))
+            context = FileContext("f.csv", config=config(","), listed=run.options.max_per_rule)
+            run.lint_csv(context, blocks_from_bytes(data, 4096))
+            found.append(run.report())
+        assert found[0].findings == found[1].findings, options
+        assert found[0].omitted == found[1].omitted, options
+        assert found[0].findings or options.get("selection"), options
+
+
+#: values of the format and item columns, valid and not, for files where most rows hold an
+#: invalid one
+FORMATS = {
+    "Store": st.sampled_from(["S1", "S9", "s1", "S1 ", "", "Sé", "X", '"S""1"']),
+    "Amount": st.sampled_from(["1,234.5", "-7", "", "12,34", "1.2.3", "x", '"1""5"', "1é"]),
+    "Quantity": st.sampled_from(["3", "-4", "1,000", "7.5", "seven", "1,0", "5.00", "1 000"]),
+    "Day": st.sampled_from(["28/11/2026", "", "31/02/2023", "2026-11-28", "29/02/2023"]),
+    "Gift": st.sampled_from(["TRUE", "false", "", "yes", "vrai", "TRUE "]),
+}
+
+
+@st.composite
+def dense_extracts(draw: st.DrawFn) -> tuple[bytes, str]:
+    """A file whose format and item columns are mostly invalid, with the other defects now and
+    then."""
+    delimiter = draw(st.sampled_from([",", ";"]))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    rows = [HEADER]
+    for number in range(draw(st.integers(1, 40))):
+        row = [f"K{max(0, number - 3)}" if draw(st.integers(0, 15)) == 0 else f"K{number}"]
+        for name in HEADER[1:]:
+            mostly_bad = name in FORMATS and draw(st.integers(0, 3))
+            row.append(draw(FORMATS[name] if mostly_bad else GOOD[name]))
+        if draw(st.integers(0, 8)) == 0:
+            row[draw(st.integers(0, len(row) - 1))] = draw(BAD)
+        rows.append(row)
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator=ending).writerows(rows)
+    data = out.getvalue().encode("utf-8")
+    for _ in range(draw(st.integers(0, 1))):
+        at = draw(st.integers(len(ending) + 40, max(len(ending) + 40, len(data))))
+        data = data[:at] + draw(JUNK) + data[at:]
+    return data, delimiter
+
+
+@settings(
+    max_examples=int(os.environ.get("FASTPATH_EXAMPLES", "250")) // 2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(dense_extracts(), st.sampled_from([7, 64, 1 << 20]), st.sampled_from([0, 1, 3]))
+def test_both_paths_report_the_same_where_most_values_are_invalid(
+    small_steps: None, extract: tuple[bytes, str], block: int, listed: int
+) -> None:
+    data, delimiter = extract
+    same(data, delimiter, block, max_per_rule=listed)
+
+
+@pytest.mark.parametrize("policy", ["skip_row", "blank", "create"])
+@pytest.mark.parametrize("every", [1, 7])
+def test_unknown_items_on_many_rows_are_read_by_the_scanner(
+    small_steps: None, policy: str, every: int
+) -> None:
+    text = CONFIG.replace("on_missing_item: skip_row", f"on_missing_item: {policy}")
+
+    def configure(delimiter: str) -> ImportConfig:
+        loaded = load_config_text(text % delimiter, Path("fast.import.yaml"))
+        assert loaded.config is not None, loaded.problems
+        return loaded.config
+
+    data = spoiled(every, "Store", "S9")
+    data = data.replace(b"K100,S9,", b"K100, S9,").replace(b"K200,S9,", b"K200,,")
+    for listed in (0, 2):
+        report = same(data, ",", 4096, max_per_rule=listed, configure=configure)
+        unknown = [f for f in report.findings if f.code == "VAL307"]
+        counted = len(unknown) + sum(o.count for o in report.omitted if o.code == "VAL307")
+        assert counted == 3000 // every - (every == 1)  # the blank one is VAL311's
+        assert unknown[0].severity is BY_POLICY[policy]
+    assert Spy.vouched > 2 * 2900
+
+
+def test_unknown_items_of_a_metric_reported_alike(small_steps: None) -> None:
+    rows = ["Country,Amount,Note"] + [f"IT,{i},n" for i in range(1500)]
+    data = ("\n".join(rows) + "\n").encode()
+    # the one dimension column holds the combinations: repeated ones are read exactly
+    report = same(data, ",", 4096, configure=metric)
+    assert {f.code for f in report.findings} == {"VAL307", "VAL312"}
+
+
+@pytest.mark.parametrize("items", [True, False])
+@pytest.mark.parametrize("every", [1, 5])
+def test_padded_items_on_many_rows_are_read_by_the_scanner(
+    small_steps: None, items: bool, every: int
+) -> None:
+    text = CONFIG if items else CONFIG.replace(", items: [S1, S2, S3]", "")
+
+    def configure(delimiter: str) -> ImportConfig:
+        loaded = load_config_text(text % delimiter, Path("fast.import.yaml"))
+        assert loaded.config is not None, loaded.problems
+        return loaded.config
+
+    data = spoiled(every, "Store", "S1  ").replace(b"K30,S1  ,", b"K30,S\xc2\xa0,")
+    for listed in (0, 2):
+        report = same(data, ",", 4096, max_per_rule=listed, configure=configure)
+        for code in ("VAL307", "VAL308") if items else ("VAL308",):
+            found = [f for f in report.findings if f.code == code]
+            counted = len(found) + sum(o.count for o in report.omitted if o.code == code)
+            assert counted == 3000 // every, code
+        assert items or {f.code for f in report.findings} == {"VAL308"}
+    assert Spy.vouched > 2 * 2900
