@@ -130,13 +130,20 @@ def detect(sample: str, final: bool = False, expected_quote: str | None = None) 
     lines into as many; the header decides, since a delimiter must separate its names.
 
     An apostrophe found to quote fields is kept only when it reads the lines more consistently
-    than the double quote would, unless the configuration expects it."""
+    than the double quote would, unless the configuration expects it; another character seen
+    wrapping a field (CSV106's `other_quote`) only when it reads them strictly more
+    consistently: `,|,|` under a three-name header is three fields, not a quoted comma."""
     quote = detect_quote(sample, expected_quote)
     other = other_quote(sample) if quote is None else None
     lines = _sample_lines(_unquoted(sample, quote or other or '"'), final)
     if not lines:
         return Detected(None, quote, other)
     score, delimiter = _delimiter(lines)
+    if other is not None:
+        plain = _sample_lines(_unquoted(sample, '"'), final)
+        plain_score, plain_delimiter = _delimiter(plain) if plain else (None, None)
+        if plain_score is not None and (score is None or plain_score[0] >= score[0]):
+            return Detected(plain_delimiter, quote)
     if quote == "'" and expected_quote != "'":
         plain = _sample_lines(_unquoted(sample, '"'), final)
         plain_score, plain_delimiter = _delimiter(plain) if plain else (None, None)
