@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from csvlint.pigment.api import ImportStatus
     from csvlint.pigment.client import PigmentClient
     from csvlint.pigment.push import ImportReport
+    from csvlint.settings import Settings
 
 
 @click.group("pigment")
@@ -36,12 +37,12 @@ def pigment_group() -> None:
 
 
 @contextlib.contextmanager
-def _client() -> Iterator[PigmentClient]:
-    """A client of the configured Pigment; any failure to talk to it is a one-line exit 2."""
+def _client(settings: Settings) -> Iterator[PigmentClient]:
+    """A client of the Pigment `settings` name; any failure to talk to it is a one-line exit 2.
+    The settings are those of the project of the files a command is given, as for `lint`."""
     from csvlint.errors import CsvlintError
     from csvlint.pigment.credentials import Keys
 
-    settings = current_settings()
     keys = Keys.from_environment()
     try:
         from csvlint.pigment.client import PigmentClient
@@ -67,8 +68,8 @@ def verify_command(configs: tuple[Path, ...], fmt: str | None, output: Path | No
     from csvlint.lifecycle import ConfigFileError
     from csvlint.pigment.verify import verify_remote
 
-    settings = current_settings()
-    with _client() as client:
+    settings = current_settings(configs)
+    with _client(settings) as client:
         try:
             report = verify_remote(list(configs), client, settings)
         except ConfigFileError as error:
@@ -87,7 +88,7 @@ def pull_items_command(config: Path, check: bool, fmt: str) -> None:
     from csvlint.pigment.pull import pull_items
 
     loaded = _loaded(config)
-    with _client() as client:
+    with _client(current_settings([config])) as client:
         changes = pull_items(loaded, client, check=check)
     if fmt == "json":
         click.echo(json.dumps({"check": check, "files": [c.to_dict() for c in changes]}, indent=2))
@@ -140,8 +141,8 @@ def push_command(
     if not file.is_file():
         raise Fatal(f"{file}: no such file")
     _loaded(config)
-    settings = current_settings()
-    with _client() as client:
+    settings = current_settings([file])
+    with _client(settings) as client:
         try:
             pushed = push_file(
                 file, config, client, settings=settings, force=force, wait=not no_wait,
@@ -179,7 +180,8 @@ def status_command(
     loaded = _loaded(config) if config is not None else None
     if file is not None and not file.is_file():
         raise Fatal(f"{file}: no such file")
-    with _client() as client:
+    paths = [path for path in (file, config) if path is not None]
+    with _client(current_settings(paths[:1])) as client:
         status = client.import_status(import_id, detailed=True)
     _print(import_report(status, file, loaded, allow_skipped), fmt)
 

@@ -1,0 +1,90 @@
+"""The Pigment commands take their settings from the project of the files they are given, as
+`lint` does, never from the folder they are run from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fake_pigment import FakePigment
+
+from csvlint.cli import cli
+
+CONFIG = """\
+csvlint: 1
+id: {id}
+name: Employees
+target:
+  type: dimension_list
+  block: Employee
+  properties:
+    - {{name: ID, type: text, unique: true}}
+    - {{name: Dept, type: dimension, list: Department, items: [SALES, ENG]}}
+file: {{encoding: utf-8, delimiter: ",", quote: '"', layout: flat}}
+columns:
+  - {{header: ID, property: ID}}
+  - {{header: Dept, property: Dept, on_missing_item: skip_row}}
+sample: sample.csv
+"""
+
+
+@pytest.fixture
+def two_projects(
+    tmp_path: Path, pigment: FakePigment, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path]:
+    """A project with a linked configuration and a bad extract; another folder, the current
+    one, whose own settings would let the extract through."""
+    from csvlint.pigment import client
+
+    monkeypatch.setattr(client, "pause", lambda seconds: None)
+    app = pigment.add_application("Workforce")
+    block = pigment.add_block(app, "Employee", "DimensionList")
+    config_id = pigment.add_configuration(app, block, "Employees")
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    project.mkdir()
+    elsewhere.mkdir()
+    (project / ".csvlint.toml").write_text(f'[pigment]\nurl = "{pigment.url}"\n')
+    (project / "sample.csv").write_text("ID,Dept\n1,SALES\n")
+    (project / "bad.csv").write_text("ID,Dept\n1,SALES\n2,LEGAL\n")
+    (project / "emp.import.yaml").write_text(CONFIG.format(id=config_id))
+    result = CliRunner().invoke(cli, ["config", "save", str(project / "emp.import.yaml")])
+    assert result.exit_code == 0, result.output
+    (elsewhere / ".csvlint.toml").write_text(
+        f'ignore = ["VAL307"]\n[pigment]\nurl = "{pigment.url}"\n'
+    )
+    monkeypatch.chdir(elsewhere)
+    return project, elsewhere
+
+
+def test_push_lints_with_the_settings_of_the_files_project(
+    two_projects: tuple[Path, Path], pigment: FakePigment
+) -> None:
+    project, _ = two_projects
+    result = CliRunner().invoke(
+        cli,
+        ["pigment", "push", str(project / "bad.csv"), "--config", str(project / "emp.import.yaml")],
+    )
+    assert result.exit_code == 1, result.output
+    assert "VAL307" in result.stdout and "not pushed" in result.stderr
+    assert not pigment.imports
+    # the project's settings are the same from inside it
+    result = CliRunner().invoke(
+        cli, ["lint", str(project / "bad.csv"), "--config", str(project / "emp.import.yaml")]
+    )
+    assert result.exit_code == 1 and "VAL307" in result.stdout
+
+
+def test_push_talks_to_the_pigment_of_the_files_project(
+    two_projects: tuple[Path, Path], pigment: FakePigment
+) -> None:
+    project, elsewhere = two_projects
+    (project / "bad.csv").write_text("ID,Dept\n1,SALES\n2,ENG\n")
+    # the current folder's settings name a host that does not answer
+    (elsewhere / ".csvlint.toml").write_text('[pigment]\nurl = "http://127.0.0.1:9"\n')
+    result = CliRunner().invoke(
+        cli,
+        ["pigment", "push", str(project / "bad.csv"), "--config", str(project / "emp.import.yaml")],
+    )
+    assert result.exit_code == 0, result.output
+    assert len(pigment.imports) == 1
