@@ -88,3 +88,18 @@ def test_push_talks_to_the_pigment_of_the_files_project(
     )
     assert result.exit_code == 0, result.output
     assert len(pigment.imports) == 1
+
+
+def test_verify_checks_the_id_whatever_select_says(
+    two_projects: tuple[Path, Path], pigment: FakePigment
+) -> None:
+    project, _ = two_projects
+    config = project / "emp.import.yaml"
+    (project / ".csvlint.toml").write_text(
+        f'select = ["CSV", "HDR", "VAL"]\n[pigment]\nurl = "{pigment.url}"\n'
+    )
+    unknown = "0b5f3c8e-2d4a-4f7b-9c1e-6a8d2b3f4e5a"
+    text = config.read_text()
+    config.write_text(text.replace(text.split("id: ", 1)[1].split("\n", 1)[0], unknown))
+    result = CliRunner().invoke(cli, ["pigment", "verify", str(config), "--format", "concise"])
+    assert result.exit_code == 1 and "PGM504" in result.stdout, result.output
