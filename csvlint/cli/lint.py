@@ -175,6 +175,8 @@ def lint_command(
         raise Fatal(str(exc)) from None
     finally:
         _warn_skipped(project)
+    if output is not None and Path(os.path.realpath(output)) in project.inputs():
+        raise Fatal(f"--output {output} is an input of this lint: choose another file")
     for folder in project.empty:
         click.echo(f"csvlint: no CSV file to lint in {folder}", err=True)
     if not (quiet and not report.findings and not report.omitted):

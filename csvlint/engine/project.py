@@ -102,6 +102,24 @@ class Project:
             self._loaded[key] = load_config(path, self._parsed.pop(key, None))
         return self._loaded[key]
 
+    def inputs(self) -> set[Path]:
+        """Every file this lint read besides the files given, resolved: the configurations,
+        their samples and their items files."""
+        from csvlint.config.items import ItemsFileError, locate
+
+        found = set(self._loaded) | self._samples
+        for loaded in self._loaded.values():
+            config = loaded.config
+            if config is None:
+                continue
+            for source in config.target.items_files:
+                try:
+                    root = project_root(config.path).path
+                    found.add(locate(config.path, root, source).resolve())
+                except ItemsFileError:
+                    continue
+        return found
+
     def discovered(self, root: ProjectRoot | None = None) -> list[Path]:
         """Every configuration under a project's root (default: this lint's) matching the
         `configs` setting; none in a folder that may not be searched (home, `/`)."""
