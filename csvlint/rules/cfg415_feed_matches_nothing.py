@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -57,7 +58,8 @@ class FeedMatchesNothing(ConfigRule):
         config = subject.config
         if config is None:
             return
-        folder = config.path.parent
+        # absolute, so that `..` climbs out of it even when the path given has no folder
+        folder = Path(os.path.abspath(config.path.parent))
         for index, pattern in enumerate(config.files):
             if _outside(folder, pattern, subject.root):
                 yield at(
