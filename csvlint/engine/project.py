@@ -61,6 +61,8 @@ class Project:
         #: the project of each folder a linted file was in
         self._roots: dict[Path, ProjectRoot] = {}
         self._samples: set[Path] = set()
+        #: the configurations checked so far, resolved
+        self._checked: set[Path] = set()
         #: configurations parsed to read their claims: text and result, kept for the full load
         self._parsed: dict[Path, tuple[str, Parsed]] = {}
         self._configs_linted = False
@@ -179,9 +181,9 @@ class Project:
     def reference(self, path: Path) -> LoadedConfig:
         """A configuration CSV files are checked against. It is checked itself (without its
         sample, which `config save` and `config verify` check) the first time it is used."""
-        shown = display(path)
-        if not any(s.shown == shown for s in self.subjects):
-            self.check_config(path, shown, with_sample=False)
+        # the same file however its path is spelled (`emp.import.yaml`, `../imports/...`)
+        if path.resolve() not in self._checked:
+            self.check_config(path, display(path), with_sample=False)
         return self.load(path)
 
     def check_config(
@@ -190,6 +192,7 @@ class Project:
         """Check a configuration file, and its sample unless told not to; the findings go to
         this lint's report."""
         loaded = self.load(path)
+        self._checked.add(path.resolve())
         subject = ConfigSubject(loaded, shown, project_root(path).path, verifying=verifying)
         config = loaded.config
         self._configs_linted = self._configs_linted or with_sample
