@@ -64,6 +64,9 @@ def _owners(config: ImportConfig) -> list[tuple[str, ItemsFile]]:
     for dimension in config.target.dimensions:
         if dimension.items_file is not None:
             found.append((dimension.name, dimension.items_file))
+    values = config.target.value_owner  # a metric of dimension values: its value list
+    if values is not None and values.items_file is not None:
+        found.append((values.name, values.items_file))
     return found
 
 

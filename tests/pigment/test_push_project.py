@@ -103,3 +103,37 @@ def test_verify_checks_the_id_whatever_select_says(
     config.write_text(text.replace(text.split("id: ", 1)[1].split("\n", 1)[0], unknown))
     result = CliRunner().invoke(cli, ["pigment", "verify", str(config), "--format", "concise"])
     assert result.exit_code == 1 and "PGM504" in result.stdout, result.output
+
+
+METRIC = """\
+csvlint: 1
+name: Plan
+target:
+  type: metric
+  block: Plan
+  application: Workforce
+  dimensions: [{name: Country, items: [FR, DE]}]
+  value_type: dimension
+  list: Product
+  items: {file: products.csv, column: Code}
+file: {encoding: utf-8, delimiter: ",", quote: '"', layout: flat}
+columns: [{header: Country, dimension: Country}, {header: Product, value: true}]
+sample: sample.csv
+"""
+
+
+def test_pull_items_refreshes_the_items_of_a_metrics_values(
+    in_tmp: Path, pigment: FakePigment
+) -> None:
+    app = pigment.add_application("Workforce")
+    products = pigment.add_block(app, "Product", "DimensionList")
+    pigment.add_list(products, "Product", [{"Code": "A"}, {"Code": "B"}])
+    (in_tmp / ".csvlint.toml").write_text(f'[pigment]\nurl = "{pigment.url}"\n')
+    (in_tmp / "products.csv").write_text("Code\nA\n")
+    (in_tmp / "plan.import.yaml").write_text(METRIC)
+    result = CliRunner().invoke(cli, ["pigment", "pull-items", "plan.import.yaml", "--check"])
+    assert result.exit_code == 1, result.output
+    assert "products.csv: stale (Product, 2 items)" in result.stdout and "added: B" in result.stdout
+    result = CliRunner().invoke(cli, ["pigment", "pull-items", "plan.import.yaml"])
+    assert result.exit_code == 0 and "updated" in result.stdout, result.output
+    assert b"B" in (in_tmp / "products.csv").read_bytes()
