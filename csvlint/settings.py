@@ -57,6 +57,11 @@ class Settings:
                     levels[code] = None if level == "off" else Severity(level)
         except UnknownRule as exc:
             raise SettingsError(f"{where}{exc}") from None
+        if select is not None and not select:
+            raise SettingsError(
+                f"{where}select names no rule, so nothing would be checked: name rules, or "
+                "leave it out to check every rule"
+            )
         return Selection(select, ignore, levels, per_file)
 
 
