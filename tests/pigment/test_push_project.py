@@ -137,3 +137,37 @@ def test_pull_items_refreshes_the_items_of_a_metrics_values(
     result = CliRunner().invoke(cli, ["pigment", "pull-items", "plan.import.yaml"])
     assert result.exit_code == 0 and "updated" in result.stdout, result.output
     assert b"B" in (in_tmp / "products.csv").read_bytes()
+
+
+def test_what_pigment_and_the_file_say_is_shown_escaped(
+    two_projects: tuple[Path, Path], pigment: FakePigment
+) -> None:
+    from fake_pigment import Outcome
+
+    project, _ = two_projects
+    hostile = "E\x1b]0;owned\x07\u202e\rX"
+    (project / "ok.csv").write_text(f'ID,Dept\n"{hostile}",SALES\n')
+    config_id = (project / "emp.import.yaml").read_text().split("id: ", 1)[1].split("\n")[0]
+    push = [
+        "pigment",
+        "push",
+        str(project / "ok.csv"),
+        "--config",
+        str(project / "emp.import.yaml"),
+    ]
+    outcomes = [
+        Outcome(
+            skipped=[
+                {"count": 1, "reason": "ParsingError", "sourceColumnName": "ID\u202e",
+                 "samples": [hostile]},
+            ],
+        ),
+        Outcome(state="Failed", errors=[{"name": "Bad\u202e", "description": "a\rforged"}]),
+    ]  # fmt: skip
+    for outcome in outcomes:
+        pigment.outcomes[config_id] = outcome
+        result = CliRunner().invoke(cli, push)
+        assert result.exit_code == 1, result.output
+        shown = result.output
+        assert not any(c in shown for c in "\x1b\x07\u202e\r"), repr(shown)
+    assert "\\u202e" in shown
