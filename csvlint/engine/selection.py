@@ -9,10 +9,11 @@ from csvlint.finding import Severity
 from csvlint.rules import Rule, catalogue, rules_of
 
 #: configuration rules whose errors mean that checks of the files linted against the
-#: configuration cannot run: the configuration cannot be read (CFG401), a format cannot be
-#: built (CFG408), known items cannot be read (CFG421). They run whenever a header or value
-#: rule does, whatever the selection, so that no check is ever left out without a finding.
-GUARDS = frozenset({"CFG401", "CFG408", "CFG421"})
+#: configuration cannot run: the configuration cannot be read (CFG401), a column writes a
+#: target that does not exist (CFG405), a format cannot be built (CFG408), known items cannot
+#: be read (CFG421). They run whenever a header or value rule does, whatever the selection,
+#: so that no check is ever left out without a finding.
+GUARDS = frozenset({"CFG401", "CFG405", "CFG408", "CFG421"})
 #: the families of the rules that check a file against its configuration
 _GUARDED = ("HDR", "VAL")
 

@@ -92,3 +92,12 @@ def test_a_lint_of_structure_only_needs_no_configuration_rule(project: Path) -> 
     (project / "lists" / "dept.csv").unlink()
     code, out = lint("--select", "CSV")
     assert code == 0 and out == "", out
+
+
+def test_a_column_mapped_to_no_target_is_reported_whatever_the_selection(project: Path) -> None:
+    config = project / "emp.import.yaml"
+    config.write_text(
+        CONFIG.replace("{header: Start, property: Start}", "{header: Start, property: Begin}")
+    )
+    code, out = lint("--select", "VAL303")
+    assert code == 1 and "CFG405" in out, out
