@@ -225,14 +225,12 @@ class Project:
             subject.sample_problem = "the configuration names no sample"
             return
         subject.sample_shown = display(sample)
-        if not inside(sample, subject.root):
-            subject.sample_problem = f"the sample {config.sample!r} is outside the project"
-            return
-        if sample.is_dir():
-            subject.sample_problem = f"the sample {config.sample!r} is a folder, not a CSV file"
-            return
-        if not sample.is_file():
-            subject.sample_problem = f"the sample {config.sample!r} does not exist"
+        try:
+            problem = _sample_problem(sample, config.sample, subject.root)
+        except OSError as exc:  # a name the system refuses (too long, ...)
+            problem = f"the sample cannot be read: {exc.strerror or exc}"
+        if problem is not None:
+            subject.sample_problem = problem
             return
         context = FileContext(
             subject.sample_shown,
@@ -384,3 +382,14 @@ class Project:
 
 def _under(path: Path, folder: str) -> bool:
     return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))
+
+
+def _sample_problem(sample: Path, given: str, root: Path) -> str | None:
+    """Why a configuration's sample cannot be read as one, or None."""
+    if not inside(sample, root):
+        return f"the sample {given!r} is outside the project"
+    if sample.is_dir():
+        return f"the sample {given!r} is a folder, not a CSV file"
+    if not sample.is_file():
+        return f"the sample {given!r} does not exist"
+    return None
