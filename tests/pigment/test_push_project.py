@@ -171,3 +171,16 @@ def test_what_pigment_and_the_file_say_is_shown_escaped(
         shown = result.output
         assert not any(c in shown for c in "\x1b\x07\u202e\r"), repr(shown)
     assert "\\u202e" in shown
+
+
+def test_pull_items_says_when_the_items_file_cannot_be_named(
+    in_tmp: Path, pigment: FakePigment
+) -> None:
+    app = pigment.add_application("Workforce")
+    products = pigment.add_block(app, "Product", "DimensionList")
+    pigment.add_list(products, "Product", [{"Code": "A"}])
+    (in_tmp / ".csvlint.toml").write_text(f'[pigment]\nurl = "{pigment.url}"\n')
+    (in_tmp / "plan.import.yaml").write_text(METRIC.replace("products.csv", "p" * 5000))
+    result = CliRunner().invoke(cli, ["pigment", "pull-items", "plan.import.yaml"])
+    assert result.exit_code == 2 and "cannot be written" in result.stderr, result.output
+    assert "internal error" not in result.stderr
