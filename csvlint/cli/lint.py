@@ -201,7 +201,8 @@ def _show_files(project: Project, paths: list[str], config: Path | None) -> None
     finally:
         _warn_skipped(project)
     for path, against in shown:
-        click.echo(f"{path}: {'no configuration' if against is None else against}")
+        label = "no configuration" if against is None else _printable(against)
+        click.echo(f"{_printable(path)}: {label}")
     for folder in project.empty:
         click.echo(f"csvlint: no CSV file to lint in {_printable(folder)}", err=True)
 

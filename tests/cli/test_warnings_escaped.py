@@ -23,3 +23,10 @@ def test_a_skipped_file_is_named_escaped(in_tmp: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "\u202e" not in result.stderr and "\\u202e" in result.stderr, result.stderr
     assert "pipe\\nforged.csv: skipped" in result.stderr, result.stderr
+
+
+def test_show_files_names_files_escaped(in_tmp: Path) -> None:
+    (in_tmp / ".csvlint.toml").write_text("")
+    (in_tmp / "a\u202egnp.csv").write_text("a\n1\n")
+    result = CliRunner().invoke(cli, ["lint", "--show-files"])
+    assert result.stdout == "a\\u202egnp.csv: no configuration\n", result.output
