@@ -62,7 +62,8 @@ class Settings:
                 f"{where}select names no rule, so nothing would be checked: name rules, or "
                 "leave it out to check every rule"
             )
-        return Selection(select, ignore, levels, per_file)
+        root = None if self.source is None else self.source.parent
+        return Selection(select, ignore, levels, per_file, root)
 
 
 def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from csvlint.engine.globs import matches
 from csvlint.finding import Severity
@@ -30,6 +32,8 @@ class Selection:
     ignore: frozenset[str] = frozenset()
     severity: dict[str, Severity | None] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: the project's root, which `per_file_ignores` globs are relative to
+    root: Path | None = None
 
     def rules_for(
         self, path: str, with_config: bool, families: tuple[str, ...]
@@ -69,10 +73,24 @@ class Selection:
         """Codes ignored everywhere plus those ignored in files matching `path` (never a
         guard that must run)."""
         codes = {code for code in self.ignore if not self.guards(code)}
+        where = self._from_root(path) if self.per_file_ignores else path
         for pattern, ignored in self.per_file_ignores:
-            if matches(path, pattern):
+            if matches(where, pattern):
                 codes |= {code for code in ignored if not self.guards(code)}
         return frozenset(codes)
+
+    def _from_root(self, path: str) -> str:
+        """`path` (as shown: relative to the current folder, or absolute) relative to the
+        project's root, so that a glob means the same from any folder; as shown outside it."""
+        if self.root is None or path == "-":
+            return path
+        for place in (os.path.abspath(path), os.path.realpath(path)):
+            for root in (os.path.abspath(self.root), os.path.realpath(self.root)):
+                try:
+                    return Path(place).relative_to(root).as_posix()
+                except ValueError:
+                    continue
+        return path
 
     def level(self, code: str, default: Severity) -> Severity | None:
         """The severity a finding of `code` gets; None when the rule is switched off (a guard
