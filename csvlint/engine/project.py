@@ -276,7 +276,9 @@ class Project:
         first = next((p for p in paths if p != "-"), None)
         if first is not None:
             self.settle(Path(first))
-        targets = expand(paths, self.settings.exclude, self.walk)
+        source = self.settings.source
+        root = None if source is None else source.parent
+        targets = expand(paths, self.settings.exclude, self.walk, root)
         self.empty = [
             given
             for given in paths
