@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -22,6 +23,11 @@ class OutputExists(FileExistsError):
 
 class ReadOnlyFile(PermissionError):
     """The file to replace is read-only: its owner asked that it not be changed."""
+
+
+class NotRegularFile(OSError):
+    """The path to replace is a FIFO, a device or a socket: a rename would put a regular
+    file in its place (as the superuser, `/dev/null` itself)."""
 
 
 @contextlib.contextmanager
@@ -132,11 +138,16 @@ def write_atomic(
 
 def _refuse_read_only(path: Path) -> None:
     """Raise `ReadOnlyFile` when `path` is a file that may not be written: no write permission
-    bit (which a superuser could override) or no access for this user."""
+    bit (which a superuser could override) or no access for this user; `NotRegularFile` when
+    it is no regular file at all."""
     try:
         status = path.stat()
     except OSError:
         return
+    if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+        raise NotRegularFile(
+            errno.EINVAL, "not a regular file: csvlint replaces only files", str(path)
+        )
     if status.st_mode & 0o222 == 0 or not os.access(path, os.W_OK):
         raise ReadOnlyFile(errno.EACCES, "the file is read-only: make it writable first", str(path))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from csvlint.engine.project import Project
@@ -45,7 +45,9 @@ class Saved:
 
 
 def _project(settings: Settings | None, ignore: Sequence[str] = ()) -> Project:
-    chosen = (settings or Settings()).with_options(max_per_rule=0)
+    # the Copy ID gate runs every rule: a `select` written for the lint of extracts must not
+    # turn it off; `ignore` and `severity` still relax a rule by name
+    chosen = replace(settings or Settings(), select=None, max_per_rule=0)
     if ignore:
         chosen = chosen.with_options(ignore=tuple(chosen.ignore) + tuple(ignore))
     options = LintOptions(selection=chosen.selection(), field_size_limit=chosen.field_size_limit)

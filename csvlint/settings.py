@@ -56,7 +56,13 @@ class Settings:
                     levels[code] = None if level == "off" else Severity(level)
         except UnknownRule as exc:
             raise SettingsError(f"{where}{exc}") from None
-        return Selection(select, ignore, levels, per_file)
+        if select is not None and not select:
+            raise SettingsError(
+                f"{where}select names no rule, so nothing would be checked: name rules, or "
+                "leave it out to check every rule"
+            )
+        root = None if self.source is None else self.source.parent
+        return Selection(select, ignore, levels, per_file, root)
 
 
 def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:

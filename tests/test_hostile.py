@@ -219,3 +219,20 @@ def test_a_symlink_loop_while_walking(tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.exit_code == 1, result.output
     assert result.output.count("CSV109") == 1
     assert csvlint.lint("data/orders.csv").findings[0].code == "CSV109"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="VmHWM is Linux's")
+def test_a_childs_peak_is_its_own() -> None:
+    """The measure above is the child's: a parent that grew past PEAK_MIB (a long test run)
+    does not make every case fail."""
+    ballast = bytearray((PEAK_MIB + 50) << 20)
+    ballast[:: 1 << 12] = b"\x01" * len(ballast[:: 1 << 12])
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_MIB_SOURCE + "print(peak_mib())"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    del ballast
+    assert int(done.stdout) < 100

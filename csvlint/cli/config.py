@@ -219,6 +219,14 @@ def verify_command(files: tuple[Path, ...], fmt: str, output: Path | None) -> No
         report = verify_config(chosen, settings)
     except CsvlintError as exc:
         raise Fatal(str(exc)) from None
+    if not chosen:
+        from csvlint.engine.discovery import project_root
+
+        click.echo(
+            f"csvlint: no import configuration to verify in {project_root(Path.cwd()).path} "
+            "(setting `configs`)",
+            err=True,
+        )
     emit(report, fmt, output)
     sys.exit(1 if report.blocks_copy_id else 0)
 

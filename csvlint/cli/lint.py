@@ -175,8 +175,10 @@ def lint_command(
         raise Fatal(str(exc)) from None
     finally:
         _warn_skipped(project)
+    if output is not None and Path(os.path.realpath(output)) in project.inputs():
+        raise Fatal(f"--output {output} is an input of this lint: choose another file")
     for folder in project.empty:
-        click.echo(f"csvlint: no CSV file to lint in {folder}", err=True)
+        click.echo(f"csvlint: no CSV file to lint in {_printable(folder)}", err=True)
     if not (quiet and not report.findings and not report.omitted):
         emit(report, settings.format, output)
     failed = report.fails(strict=settings.strict)
@@ -184,8 +186,8 @@ def lint_command(
 
 
 def _warn_skipped(project: Project) -> None:
-    for line in dict.fromkeys(project.skipped):
-        click.echo(f"csvlint: warning: {line}", err=True)
+    for line in dict.fromkeys(project.skipped):  # a file's name may hold anything
+        click.echo(f"csvlint: warning: {_printable(line)}", err=True)
 
 
 def _show_files(project: Project, paths: list[str], config: Path | None) -> None:
@@ -199,6 +201,14 @@ def _show_files(project: Project, paths: list[str], config: Path | None) -> None
     finally:
         _warn_skipped(project)
     for path, against in shown:
-        click.echo(f"{path}: {'no configuration' if against is None else against}")
+        label = "no configuration" if against is None else _printable(against)
+        click.echo(f"{_printable(path)}: {label}")
     for folder in project.empty:
-        click.echo(f"csvlint: no CSV file to lint in {folder}", err=True)
+        click.echo(f"csvlint: no CSV file to lint in {_printable(folder)}", err=True)
+
+
+def _printable(text: str) -> str:
+    """`text` with what could act on a terminal shown as escapes."""
+    from csvlint.reporters.printable import printable
+
+    return printable(text)

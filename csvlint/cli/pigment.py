@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from csvlint.pigment.api import ImportStatus
     from csvlint.pigment.client import PigmentClient
     from csvlint.pigment.push import ImportReport
+    from csvlint.settings import Settings
 
 
 @click.group("pigment")
@@ -36,12 +37,12 @@ def pigment_group() -> None:
 
 
 @contextlib.contextmanager
-def _client() -> Iterator[PigmentClient]:
-    """A client of the configured Pigment; any failure to talk to it is a one-line exit 2."""
+def _client(settings: Settings) -> Iterator[PigmentClient]:
+    """A client of the Pigment `settings` name; any failure to talk to it is a one-line exit 2.
+    The settings are those of the project of the files a command is given, as for `lint`."""
     from csvlint.errors import CsvlintError
     from csvlint.pigment.credentials import Keys
 
-    settings = current_settings()
     keys = Keys.from_environment()
     try:
         from csvlint.pigment.client import PigmentClient
@@ -67,8 +68,8 @@ def verify_command(configs: tuple[Path, ...], fmt: str | None, output: Path | No
     from csvlint.lifecycle import ConfigFileError
     from csvlint.pigment.verify import verify_remote
 
-    settings = current_settings()
-    with _client() as client:
+    settings = current_settings(configs)
+    with _client(settings) as client:
         try:
             report = verify_remote(list(configs), client, settings)
         except ConfigFileError as error:
@@ -87,24 +88,22 @@ def pull_items_command(config: Path, check: bool, fmt: str) -> None:
     from csvlint.pigment.pull import pull_items
 
     loaded = _loaded(config)
-    with _client() as client:
+    with _client(current_settings([config])) as client:
         changes = pull_items(loaded, client, check=check)
     if fmt == "json":
         click.echo(json.dumps({"check": check, "files": [c.to_dict() for c in changes]}, indent=2))
     else:
         if not changes:
-            click.echo(f"{config}: no items are kept in a file")
+            _say(f"{config}: no items are kept in a file")
         for change in changes:
             state = "up to date" if not change.changed else "stale" if check else "updated"
-            click.echo(f"{change.file}: {state} ({change.list_name}, {change.items} items)")
+            _say(f"{change.file}: {state} ({change.list_name}, {change.items} items)")
             if change.added:
-                click.echo(f"  added: {_few(change.added)}")
+                _say(f"  added: {_few(change.added)}")
             if change.removed:
-                click.echo(f"  removed: {_few(change.removed)}")
+                _say(f"  removed: {_few(change.removed)}")
             if change.written:
-                click.echo(
-                    f"  run `csvlint config save {config}`: the items are in its fingerprint"
-                )
+                _say(f"  run `csvlint config save {config}`: the items are in its fingerprint")
     sys.exit(1 if check and any(c.changed for c in changes) else 0)
 
 
@@ -140,8 +139,8 @@ def push_command(
     if not file.is_file():
         raise Fatal(f"{file}: no such file")
     _loaded(config)
-    settings = current_settings()
-    with _client() as client:
+    settings = current_settings([file])
+    with _client(settings) as client:
         try:
             pushed = push_file(
                 file, config, client, settings=settings, force=force, wait=not no_wait,
@@ -158,7 +157,7 @@ def push_command(
         if fmt == "json":
             click.echo(json.dumps({"import_id": pushed.import_id}))
         else:
-            click.echo(pushed.import_id)
+            _say(str(pushed.import_id))
         return
     _print(pushed.result, fmt)
 
@@ -179,7 +178,8 @@ def status_command(
     loaded = _loaded(config) if config is not None else None
     if file is not None and not file.is_file():
         raise Fatal(f"{file}: no such file")
-    with _client() as client:
+    paths = [path for path in (file, config) if path is not None]
+    with _client(current_settings(paths[:1])) as client:
         status = client.import_status(import_id, detailed=True)
     _print(import_report(status, file, loaded, allow_skipped), fmt)
 
@@ -207,6 +207,14 @@ def _progress() -> Callable[[ImportStatus, float], None] | None:
     return show
 
 
+def _say(text: str) -> None:
+    """Print a line of the report: what Pigment answered and what the file holds may hold
+    anything, so control characters and bidirectional overrides are shown as escapes."""
+    from csvlint.reporters.printable import printable
+
+    click.echo(printable(text))
+
+
 def _few(items: tuple[str, ...], limit: int = 20) -> str:
     shown = ", ".join(items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
@@ -217,36 +225,34 @@ def _print(result: ImportReport, fmt: str) -> None:
         click.echo(json.dumps(result.to_dict(), indent=2))
         sys.exit(0 if result.ok else 1)
     status, report = result.status, result.status.report
-    click.echo(f"import {status.import_id}: {status.state}")
+    _say(f"import {status.import_id}: {status.state}")
     if report is not None:
-        click.echo(
+        _say(
             f"  inserted {report.inserted}, updated {report.updated}, deleted {report.deleted}, "
             f"skipped {report.skipped}"
         )
         for block, count in report.auto_created:
-            click.echo(f"  created {count} new items (block {block})")
+            _say(f"  created {count} new items (block {block})")
     for entry in result.skipped:
         column = f" in column {entry.column!r}" if entry.column else ""
-        click.echo(
-            f"  skipped {entry.count}: {entry.reason}{column}; samples {_few(entry.samples)}"
-        )
+        _say(f"  skipped {entry.count}: {entry.reason}{column}; samples {_few(entry.samples)}")
         where = result.file or "the file"
         if entry.lines:
             more = entry.matched - len(entry.lines)
             lines = ", ".join(str(n) for n in entry.lines) + (
                 f" and {more} more" if more > 0 else ""
             )
-            click.echo(f"    {where}: lines {lines}")
+            _say(f"    {where}: lines {lines}")
         elif result.file is not None:
-            click.echo(f"    {where}: no line holds these samples in that column")
+            _say(f"    {where}: no line holds these samples in that column")
     for error in status.errors:
-        click.echo(f"  error {error.name}: {error.description or ''}".rstrip())
+        _say(f"  error {error.name}: {error.description or ''}".rstrip())
     if result.ok:
-        click.echo("ok: Pigment imported every row")
+        _say("ok: Pigment imported every row")
     elif status.state == "Completed":
-        click.echo(f"not ok: Pigment skipped {result.skipped_count} rows or values")
+        _say(f"not ok: Pigment skipped {result.skipped_count} rows or values")
     elif status.state == "Failed":
-        click.echo("not ok: the import failed")
+        _say("not ok: the import failed")
     else:
-        click.echo("not finished: ask again later")
+        _say("not finished: ask again later")
     sys.exit(0 if result.ok else 1)

@@ -57,10 +57,19 @@ def locate(config_path: Path, root: Path, source: ItemsFile) -> Path:
         path.resolve().relative_to(root.resolve())
     except ValueError:
         raise ItemsFileError(f"the items file {source.file!r} is outside the project") from None
-    if path.is_dir():
-        raise ItemsFileError(f"the items file {source.file!r} is a folder")
-    if not path.is_file():
-        raise ItemsFileError(f"the items file {source.file!r} does not exist")
+    except OSError as error:  # a name the system refuses (too long, ...)
+        raise ItemsFileError(
+            f"the items file {source.file!r} cannot be read: {_reason(error)}"
+        ) from None
+    try:
+        if path.is_dir():
+            raise ItemsFileError(f"the items file {source.file!r} is a folder")
+        if not path.is_file():
+            raise ItemsFileError(f"the items file {source.file!r} does not exist")
+    except OSError as error:
+        raise ItemsFileError(
+            f"the items file {source.file!r} cannot be read: {_reason(error)}"
+        ) from None
     return path
 
 

@@ -143,6 +143,10 @@ class Walk:
         root = project_root(folder).path
         tree = work_tree(root)
         ignored = _GitIgnored(tree, self._ignores) if tree is not None else None
+        if ignored is not None and ignored.covers(folder):
+            # named, so linted even when ignored, as a named file is: inside it, only its own
+            # `.gitignore` files apply
+            ignored = _GitIgnored(folder, self._ignores)
 
         def failed(exc: OSError) -> None:
             self.skipped.append(f"{exc.filename}: skipped: {exc.strerror or exc}")
@@ -211,6 +215,18 @@ class _GitIgnored:
 
                 self.specs[folder] = GitIgnoreSpec.from_lines(lines.splitlines())
         return self.specs[folder]
+
+    def covers(self, folder: Path) -> bool:
+        """Whether `folder`, or a folder above it inside the work tree, is ignored."""
+        absolute = Path(os.path.abspath(folder))
+        try:
+            relative = absolute.relative_to(self.root)
+        except ValueError:
+            return False
+        return any(
+            self(self.root / Path(*relative.parts[: i + 1]), True)
+            for i in range(len(relative.parts))
+        )
 
     def __call__(self, path: Path, is_dir: bool) -> bool:
         absolute = Path(os.path.abspath(path))

@@ -63,6 +63,8 @@ class Project:
         #: the project of each folder a linted file was in
         self._roots: dict[Path, ProjectRoot] = {}
         self._samples: set[Path] = set()
+        #: the configurations checked so far, resolved
+        self._checked: set[Path] = set()
         #: configurations parsed to read their claims: text and result, kept for the full load
         self._parsed: dict[Path, tuple[str, Parsed]] = {}
         self._configs_linted = False
@@ -105,6 +107,24 @@ class Project:
         if key not in self._loaded:
             self._loaded[key] = load_config(path, self._parsed.pop(key, None))
         return self._loaded[key]
+
+    def inputs(self) -> set[Path]:
+        """Every file this lint read besides the files given, resolved: the configurations,
+        their samples and their items files."""
+        from csvlint.config.items import ItemsFileError, locate
+
+        found = set(self._loaded) | self._samples
+        for loaded in self._loaded.values():
+            config = loaded.config
+            if config is None:
+                continue
+            for source in config.target.items_files:
+                try:
+                    root = project_root(config.path).path
+                    found.add(locate(config.path, root, source).resolve())
+                except ItemsFileError:
+                    continue
+        return found
 
     def discovered(self, root: ProjectRoot | None = None) -> list[Path]:
         """Every configuration under a project's root (default: this lint's) matching the
@@ -165,9 +185,9 @@ class Project:
     def reference(self, path: Path) -> LoadedConfig:
         """A configuration CSV files are checked against. It is checked itself (without its
         sample, which `config save` and `config verify` check) the first time it is used."""
-        shown = display(path)
-        if not any(s.shown == shown for s in self.subjects):
-            self.check_config(path, shown, with_sample=False)
+        # the same file however its path is spelled (`emp.import.yaml`, `../imports/...`)
+        if path.resolve() not in self._checked:
+            self.check_config(path, display(path), with_sample=False)
         return self.load(path)
 
     def check_config(
@@ -176,6 +196,7 @@ class Project:
         """Check a configuration file, and its sample unless told not to; the findings go to
         this lint's report."""
         loaded = self.load(path)
+        self._checked.add(path.resolve())
         subject = ConfigSubject(loaded, shown, project_root(path).path, verifying=verifying)
         config = loaded.config
         self._configs_linted = self._configs_linted or with_sample
@@ -208,14 +229,12 @@ class Project:
             subject.sample_problem = "the configuration names no sample"
             return
         subject.sample_shown = display(sample)
-        if not inside(sample, subject.root):
-            subject.sample_problem = f"the sample {config.sample!r} is outside the project"
-            return
-        if sample.is_dir():
-            subject.sample_problem = f"the sample {config.sample!r} is a folder, not a CSV file"
-            return
-        if not sample.is_file():
-            subject.sample_problem = f"the sample {config.sample!r} does not exist"
+        try:
+            problem = _sample_problem(sample, config.sample, subject.root)
+        except OSError as exc:  # a name the system refuses (too long, ...)
+            problem = f"the sample cannot be read: {exc.strerror or exc}"
+        if problem is not None:
+            subject.sample_problem = problem
             return
         context = FileContext(
             subject.sample_shown,
@@ -261,7 +280,9 @@ class Project:
         first = next((p for p in paths if p != "-"), None)
         if first is not None:
             self.settle(Path(first))
-        targets = expand(paths, self.settings.exclude, self.walk)
+        source = self.settings.source
+        root = None if source is None else source.parent
+        targets = expand(paths, self.settings.exclude, self.walk, root)
         self.empty = [
             given
             for given in paths
@@ -367,3 +388,14 @@ class Project:
 
 def _under(path: Path, folder: str) -> bool:
     return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))
+
+
+def _sample_problem(sample: Path, given: str, root: Path) -> str | None:
+    """Why a configuration's sample cannot be read as one, or None."""
+    if not inside(sample, root):
+        return f"the sample {given!r} is outside the project"
+    if sample.is_dir():
+        return f"the sample {given!r} is a folder, not a CSV file"
+    if not sample.is_file():
+        return f"the sample {given!r} does not exist"
+    return None

@@ -89,7 +89,10 @@ class Target:
 
 
 def expand(
-    paths: Iterable[str], exclude: Sequence[str] = (), walk: Walk | None = None
+    paths: Iterable[str],
+    exclude: Sequence[str] = (),
+    walk: Walk | None = None,
+    root: Path | None = None,
 ) -> list[Target]:
     """The files to lint: files as given, folders searched for CSV files and configurations,
     `-` for standard input. Raises `MissingPath` for a path that does not exist. What a
@@ -107,7 +110,7 @@ def expand(
             for child in walk.files(path, _lintable):
                 shown = display(child)
                 key = _key(child)
-                if key not in seen and not excluded(shown, exclude):
+                if key not in seen and not excluded(_from_root(child, root, shown), exclude):
                     seen.add(key)
                     found.append(Target(shown, child, walked=True))
         elif path.exists():
@@ -117,6 +120,20 @@ def expand(
         else:
             raise MissingPathError(f"{given}: no such file or directory")
     return found
+
+
+def _from_root(path: Path, root: Path | None, shown: str) -> str:
+    """`path` relative to the project's `root` (which `exclude` globs are relative to, from
+    whatever folder csvlint runs), or as shown when it lies outside."""
+    if root is None:
+        return shown
+    for place in (os.path.abspath(path), os.path.realpath(path)):
+        for base in (os.path.abspath(root), os.path.realpath(root)):
+            try:
+                return Path(place).relative_to(base).as_posix()
+            except ValueError:
+                continue
+    return shown
 
 
 def _key(path: Path) -> Path:

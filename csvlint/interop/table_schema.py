@@ -147,7 +147,16 @@ def _schema(config: ImportConfig) -> Descriptor:
         kind = config.target.value_type or "text"
         items = [(c.header, _options(config, c)) for c in config.columns[first:]]
         items = items or [(name, _options(config, None)) for name in _sample_header(config)[first:]]
-        columns += [_field(name, kind, options) for name, options in items]
+        # a metric of dimension values: each item column holds items of its value list
+        owner = config.target.value_owner
+        known = None if owner is None else _known(config, owner)
+        creates = {
+            c.header for c in config.columns[first:] if c.options.on_missing_item == "create"
+        }
+        columns += [
+            _field(name, kind, options, items=None if name in creates else known)
+            for name, options in items
+        ]
     schema: Descriptor = {"fields": columns}
     keys = [f["name"] for f in columns if f.get("constraints", {}).get("unique")]
     if config.target.type == "dimension_list" and len(keys) == 1:

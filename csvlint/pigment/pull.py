@@ -64,6 +64,9 @@ def _owners(config: ImportConfig) -> list[tuple[str, ItemsFile]]:
     for dimension in config.target.dimensions:
         if dimension.items_file is not None:
             found.append((dimension.name, dimension.items_file))
+    values = config.target.value_owner  # a metric of dimension values: its value list
+    if values is not None and values.items_file is not None:
+        found.append((values.name, values.items_file))
     return found
 
 
@@ -75,9 +78,15 @@ def _destination(config: ImportConfig, source: ItemsFile) -> Path:
         path.resolve().relative_to(root.resolve())
     except ValueError:
         raise ItemsSourceError(f"the items file {source.file!r} is outside the project") from None
+    except OSError:  # a name the system refuses (too long, ...)
+        raise ItemsSourceError(f"the items file {source.file!r} cannot be written") from None
     if relative.is_absolute():
         raise ItemsSourceError(f"the items file {source.file!r} is an absolute path")
-    if path.is_dir() or not path.parent.is_dir():
+    try:
+        unusable = path.is_dir() or not path.parent.is_dir()
+    except OSError:
+        unusable = True
+    if unusable:
         raise ItemsSourceError(f"the items file {source.file!r} cannot be written there")
     return path
 

@@ -64,6 +64,8 @@ class RemoteRule(Rule):
     runs in `lint`, which never connects to Pigment."""
 
     blocks_copy_id = True
+    #: never run on a sample: none of its findings blocks "on a sample"
+    on_sample = "never"
 
     def check_remote(self, subject: RemoteSubject) -> Violations:
         """Judge one configuration against Pigment's answers."""

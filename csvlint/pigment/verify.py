@@ -9,6 +9,7 @@ Findings come in the normal report; those that prove the ID wrong block Copy ID.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from csvlint.engine.collect import Collector
@@ -74,7 +75,8 @@ def verify_remote(
     from csvlint.lifecycle import ConfigFileError, verify_config
     from csvlint.rules import catalogue
 
-    chosen = settings or Settings()
+    # like the offline verify, every rule runs whatever `select` says; `ignore` still applies
+    chosen = replace(settings or Settings(), select=None)
     selection = chosen.selection()
     collector = Collector(selection)
     files: list[FileResult] = []
@@ -93,8 +95,6 @@ def verify_remote(
         subject = remote_subject(workspace, RemoteSubject(loaded.config))
         for rule in rules_of(codes):
             if not issubclass(rule, RemoteRule) or rule.code in selection.ignored_in(shown):
-                continue
-            if selection.select is not None and rule.code not in selection.select:
                 continue
             judge = rule(FileContext(shown, config=loaded.config))
             collector.add(rule, judge.check_remote(subject), shown)

@@ -133,7 +133,8 @@ def _mapped(
         unique,
         known_items(config, owner) if owner is not None and kind == "dimension" else None,
         policy,
-        column.target_name or "",
+        # a metric's values name items of its value list, as messages say
+        column.target_name or (owner.name if owner is not None else ""),
         column.value,
     )
 
@@ -184,6 +185,7 @@ def plan_for(context: FileContext, header: Header) -> ValuePlan:
                         on_missing_item=listed[name].options.on_missing_item
                         if name in listed
                         else None,
+                        target="" if owner is None else owner.name,
                         is_value=True,
                     )
                 )

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from csvlint.engine.configfile import ConfigSubject
-from csvlint.engine.discovery import inside
+from csvlint.engine.discovery import inside, project_root
+from csvlint.engine.sources import display
 from csvlint.finding import Severity
 from csvlint.rules._config import at
 from csvlint.rules.base import ConfigRule, Violations
@@ -19,18 +21,31 @@ def _outside(folder: Path, pattern: str, root: Path) -> bool:
     return not inside(folder / head, root)
 
 
-def _matches_something(folder: Path, pattern: str, root: Path) -> bool:
+def _matches(folder: Path, pattern: str, root: Path) -> tuple[bool, Path | None]:
+    """Whether the pattern matches a file of the project at `root`; when it does not, a file
+    it matches that belongs to another project (nested, or a folder without a marker), if any.
+    """
     base = folder
     rest = pattern.removeprefix("./")
     while rest.startswith("../"):
         base, rest = base.parent, rest[3:]
     if not rest:
-        return False
+        return False, None
+    elsewhere: Path | None = None
+    projects: dict[Path, Path] = {}
     try:
-        # a file reached through a link out of the project is not one the project holds
-        return any(inside(found, root) for found in base.glob(rest))
+        for found in base.glob(rest):
+            # a file reached through a link out of the project is not one the project holds
+            if not inside(found, root):
+                continue
+            if found.parent not in projects:
+                projects[found.parent] = project_root(found).path
+            if projects[found.parent] == root:
+                return True, None
+            elsewhere = elsewhere or found
     except (OSError, ValueError, NotImplementedError):  # an absolute pattern: NotImplemented
-        return False
+        return False, None
+    return False, elsewhere
 
 
 class FeedMatchesNothing(ConfigRule):
@@ -43,6 +58,11 @@ class FeedMatchesNothing(ConfigRule):
     A pattern that leads out of the project (`../../elsewhere/*.csv`) is not searched: what
     lies outside the project is none of its configurations' business, and searching it would
     tell who can edit a configuration which files exist there. It is reported instead.
+
+    A pattern whose files all belong to another project (a folder with its own
+    `.csvlint.toml` or repository, or, where no folder above has a marker, each folder on its
+    own) is reported too: a file takes its configurations from its own project, so those
+    files would be linted without this one.
 
     Fails: `files: [extracts/employes_*.csv]` beside `extracts/employees_2026-11.csv`, or
     `files: [../../home/*/.ssh/*]`.
@@ -57,19 +77,36 @@ class FeedMatchesNothing(ConfigRule):
         config = subject.config
         if config is None:
             return
-        folder = config.path.parent
+        # absolute, so that `..` climbs out of it even when the path given has no folder
+        folder = Path(os.path.abspath(config.path.parent))
+        root = subject.root.resolve()
         for index, pattern in enumerate(config.files):
-            if _outside(folder, pattern, subject.root):
+            if _outside(folder, pattern, root):
                 yield at(
                     config,
                     f"/files/{index}",
                     f"the pattern {pattern!r} leads out of the project: it is not searched",
                     hint="keep extracts under the project folder, and patterns relative to it",
                 )
-            elif not _matches_something(folder, pattern, subject.root):
+            else:
+                matched, elsewhere = _matches(folder, pattern, root)
+                if matched:
+                    continue
+                if elsewhere is None:
+                    yield at(
+                        config,
+                        f"/files/{index}",
+                        f"the pattern {pattern!r} matches no file",
+                        hint="patterns are relative to the configuration file's folder",
+                    )
+                    continue
+                other = project_root(elsewhere).path
                 yield at(
                     config,
                     f"/files/{index}",
-                    f"the pattern {pattern!r} matches no file",
-                    hint="patterns are relative to the configuration file's folder",
+                    f"the pattern {pattern!r} matches only files of another project, such as "
+                    f"{display(elsewhere)} (its project is {display(other)}): they are not "
+                    "checked against this configuration",
+                    hint=f"make {display(root)} one project with a `.csvlint.toml` (or a git "
+                    "repository), or keep the configuration in the files' project",
                 )
