@@ -3,6 +3,7 @@ the configuration that receives it, then the checks across files."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -12,7 +13,16 @@ from typing import TYPE_CHECKING, BinaryIO
 from csvlint.engine.claims import ClaimIndex, Claims
 from csvlint.engine.configfile import ConfigSubject
 from csvlint.engine.context import FileContext
-from csvlint.engine.discovery import ProjectRoot, Walk, inside, project_root, root_of_folder
+from csvlint.engine.discovery import (
+    SKIPPED_DIRS,
+    ProjectRoot,
+    Walk,
+    inside,
+    is_vcs_root,
+    project_root,
+    root_of_folder,
+    unsafe,
+)
 from csvlint.engine.globs import matches
 from csvlint.engine.run import LintOptions, ProgressFactory, Run
 from csvlint.engine.sources import (
@@ -283,6 +293,7 @@ class Project:
         source = self.settings.source
         root = None if source is None else source.parent
         targets = expand(paths, self.settings.exclude, self.walk, root)
+        targets += self._claimed(paths, targets, root)
         self.empty = [
             given
             for given in paths
@@ -293,6 +304,44 @@ class Project:
             )
         ]
         return targets
+
+    def _claimed(
+        self, paths: Sequence[str], targets: Sequence[Target], root: Path | None
+    ) -> list[Target]:
+        """The files of the folders given that a configuration's `files` claim and that the
+        folder's search passed over (ignored by git, or not named `*.csv`): a configuration
+        naming its extracts asks for them to be linted, and leaving them out would say
+        nothing."""
+        have = {os.path.realpath(t.path) for t in targets if t.path is not None}
+        found: list[Target] = []
+        for given in paths:
+            if given == "-" or not os.path.isdir(given):
+                continue
+            project = project_root(Path(given))
+            if not self.discovered(project):
+                continue
+            for path in _files_under(Path(given)):
+                real = os.path.realpath(path)
+                if real in have or is_config(path) or not self._claims(path):
+                    continue
+                shown = display(path)
+                if excluded(_relative(path, root, shown), self.settings.exclude):
+                    continue
+                have.add(real)
+                problem = unsafe(path, project.path)
+                if problem is None:
+                    found.append(Target(shown, path, walked=True))
+                else:
+                    self.walk.skipped.append(f"{shown}: skipped: {problem}")
+        return found
+
+    def _claims(self, path: Path) -> bool:
+        """Whether a configuration claims `path`; a link that cannot be followed (dangling,
+        looping) is claimed by none (its folder's search warns of it when it is a CSV file)."""
+        try:
+            return self.claimant(path) is not None
+        except (OSError, RuntimeError):
+            return False
 
     def show_files(
         self, paths: Sequence[str], config: Path | None = None
@@ -384,6 +433,24 @@ class Project:
         return replace(self.run.report(), skipped=tuple(dict.fromkeys(self.skipped)))
 
     _reported = False
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, in a stable order, outside other repositories and the
+    folders a search never enters."""
+    for top, dirs, names in os.walk(folder):
+        here = Path(top)
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not is_vcs_root(here / d))
+        for name in sorted(names):
+            yield here / name
+
+
+def _relative(path: Path, root: Path | None, shown: str) -> str:
+    """`path` relative to the settings' folder, as `exclude` is written, else as shown."""
+    if root is not None:
+        with contextlib.suppress(ValueError):
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    return shown
 
 
 def _under(path: Path, folder: str) -> bool:

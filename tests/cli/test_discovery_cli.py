@@ -275,3 +275,33 @@ def test_gitignore_applies_to_a_project_inside_a_work_tree(
     monkeypatch.chdir(inner)
     _, out, _ = run("lint", "--show-files")
     assert out.splitlines() == ["y.csv: no configuration"]
+
+
+def test_files_a_configuration_claims_are_linted_when_walking(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Extracts kept out of git, or not named *.csv, that a configuration's `files` claims are
+    linted with it when their folder is searched, never passed over without a word."""
+    config = project / "imports" / "employees.import.yaml"
+    text = config.read_text(encoding="utf-8")
+    claims = "files: [../extracts/employees_*.csv, ../feeds/*.txt]"
+    config.write_text(text.replace("files: [../extracts/employees_*.csv]", claims), "utf-8")
+    (project / ".gitignore").write_text("extracts/\n", encoding="utf-8")
+    (project / "feeds").mkdir()
+    bad = (project / "extracts" / "employees_2026-12.csv").read_bytes()
+    (project / "feeds" / "employees.txt").write_bytes(bad)
+    (project / "feeds" / "notes.md").write_text("not an extract\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    code, out, _ = run("lint", "--show-files")
+    listed = dict(line.split(": ", 1) for line in out.splitlines())
+    assert code == 0
+    for claimed in ("extracts/employees_2026-12.csv", "feeds/employees.txt"):
+        assert listed[claimed] == "imports/employees.import.yaml"
+    assert "feeds/notes.md" not in listed
+    code, out, _ = run("lint", ".", "--format", "json")
+    linted = {f["path"] for f in json.loads(out)["findings"]}
+    assert code == 1 and {"extracts/employees_2026-12.csv", "feeds/employees.txt"} <= linted
+    # an exclude still wins
+    (project / ".csvlint.toml").write_text('exclude = ["feeds/*"]\n', encoding="utf-8")
+    code, out, _ = run("lint", "--show-files")
+    assert "feeds/employees.txt" not in out and "extracts/employees_2026-12.csv" in out
