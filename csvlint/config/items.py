@@ -96,11 +96,19 @@ def read_table(path: Path, column: str, shown: str | None = None) -> ItemsTable:
     return table
 
 
+#: the longest header line an items file may have (its read is bounded, whatever the file)
+_HEADER_CHARS = 1 << 20
+
+
 def _read(raw: io.BufferedReader, column: str, shown: str) -> ItemsTable:
     bom = raw.peek(3)[:3] == BOM
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:
-        first = text.readline()
+        first = text.readline(_HEADER_CHARS + 1)
+        if len(first) > _HEADER_CHARS:
+            raise ItemsFileError(
+                f"the items file {shown!r} has a header line over {_HEADER_CHARS:,} characters"
+            )
         delimiter = ";" if first.count(";") > first.count(",") else ","
         header = next(csv.reader([first], delimiter=delimiter), [])
         if column not in header:

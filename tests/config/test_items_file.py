@@ -89,6 +89,15 @@ def test_a_folder_and_a_missing_column_are_findings(project: Path) -> None:
     assert code == 1 and "CFG421" in out and "is a folder" in out
 
 
+def test_a_header_line_without_end_is_refused_not_held(tmp_path: Path) -> None:
+    path = tmp_path / "l.csv"
+    path.write_bytes(b"Code" + b"x" * (3 << 20))
+    with pytest.raises(ItemsFileError, match="header line over"):
+        read_table(path, "Code")
+    path.write_bytes(b"Code," + b"x" * (1 << 19) + b"\nC1,y\n")
+    assert read_table(path, "Code").items == frozenset({"C1"})
+
+
 def test_read_table_names_the_columns_it_has(tmp_path: Path) -> None:
     path = tmp_path / "l.csv"
     path.write_text("Name,Label\nA,B\n")
