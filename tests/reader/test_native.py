@@ -316,6 +316,8 @@ def test_a_frozen_set_takes_no_more_keys_and_still_finds_its_own() -> None:
     ]
     with pytest.raises(ValueError, match="frozen"):
         words.add("new", 1)
+    # zero padding must not make a short word of a word and its NULs
+    assert not any(w in words for w in ("1\x00", "TRUE\x00", "\x00TRUE", "fals\x00"))
 
 
 def test_room_made_ahead_changes_nothing_but_speed() -> None:
