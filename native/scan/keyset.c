@@ -116,7 +116,9 @@ long keyset_get(const KeySet *s, const unsigned char *key, size_t n) {
     if (s->words) {
         /* a frozen set of short keys without NUL: the zero-padded key is the key */
         /* no key holds NUL, and zero padding would make "a" and "a\0" one word */
-        if (n > 8 || n == 0 || memchr(key, 0, n)) return -1;
+        if (n > 8 || n == 0) return -1;
+        for (size_t i = 0; i < n; i++)
+            if (key[i] == 0) return -1;
         uint64_t w = short_word(key, n);
         for (size_t i = word_home(w, s->words_mask);; i = (i + 1) & s->words_mask) {
             if (s->words[i] == w) return 0;

@@ -368,6 +368,12 @@ static void check_records(const Scanner *sc, Checked *ch, int final) {
     PyMem_RawFree(r.scratch);
 }
 
+/* Bytes below which a check keeps the GIL: the seam between two blocks is a record or two,
+   read in microseconds, and giving the GIL away for it made the thread that commits the blocks
+   wait to take it back from the threads checking ahead, each time (about half a millisecond a
+   block on a busy machine). */
+#define HOLD_GIL_BELOW (16 * 1024)
+
 static Checked *check(Scanner *sc, PyObject *buffer, Py_ssize_t start, int final) {
     Checked *ch = PyObject_New(Checked, &CheckedType);
     if (ch == NULL) return NULL;
@@ -393,9 +399,13 @@ static Checked *check(Scanner *sc, PyObject *buffer, Py_ssize_t start, int final
         Py_DECREF(ch);
         return NULL;
     }
-    Py_BEGIN_ALLOW_THREADS
-    check_records(sc, ch, final);
-    Py_END_ALLOW_THREADS
+    if (ch->view.len - start > HOLD_GIL_BELOW) {
+        Py_BEGIN_ALLOW_THREADS
+        check_records(sc, ch, final);
+        Py_END_ALLOW_THREADS
+    } else {
+        check_records(sc, ch, final);
+    }
     if (ch->out_of_memory) {
         PyErr_NoMemory();
         Py_DECREF(ch);

@@ -35,8 +35,10 @@ static int number_ok(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n, 
         e -= slen;
     const unsigned char *body = s + p;
     Py_ssize_t len = e - p;
-    const unsigned char *point = memchr(body, c->decimal, (size_t)len);
-    Py_ssize_t wlen = point ? point - body : len;
+    /* a value is a few bytes: a loop costs less than calling memchr */
+    Py_ssize_t wlen = 0;
+    while (wlen < len && body[wlen] != c->decimal) wlen++;
+    const unsigned char *point = wlen < len ? body + wlen : NULL;
     if (point) {
         const unsigned char *fraction = point + 1;
         Py_ssize_t flen = len - wlen - 1;
@@ -76,8 +78,10 @@ static int date_ok(const ColumnSpec *c, const unsigned char *s, Py_ssize_t n) {
         const DatePart *part = &c->parts[k];
         if (part->code == PART_LITERAL) {
             Py_ssize_t len = PyBytes_GET_SIZE(part->literal);
-            if (n - pos < len || memcmp(s + pos, PyBytes_AS_STRING(part->literal), len) != 0)
-                return 0;
+            const char *literal = PyBytes_AS_STRING(part->literal);
+            if (n - pos < len) return 0;
+            for (Py_ssize_t i = 0; i < len; i++) /* a separator or two: no memcmp call */
+                if (s[pos + i] != (unsigned char)literal[i]) return 0;
             pos += len;
             continue;
         }

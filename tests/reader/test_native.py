@@ -10,6 +10,7 @@ import os
 import re
 import sys
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,6 +26,9 @@ from csvlint.formats.number import (
     parse_number,
 )
 from csvlint.reader.native import FirstLines, scanner_module
+
+if TYPE_CHECKING:
+    from csvlint.reader._scan import Scanner
 
 _DATE_PARTS = {"yyyy": 1, "yy": 2, "MMM": 3, "MM": 4, "M": 5, "dd": 6, "d": 7}
 _DATE_PARTS |= {"HH": 8, "mm": 9, "ss": 10}
@@ -312,6 +316,8 @@ def test_a_frozen_set_takes_no_more_keys_and_still_finds_its_own() -> None:
     ]
     with pytest.raises(ValueError, match="frozen"):
         words.add("new", 1)
+    # zero padding must not make a short word of a word and its NULs
+    assert not any(w in words for w in ("1\x00", "TRUE\x00", "\x00TRUE", "fals\x00"))
 
 
 def test_room_made_ahead_changes_nothing_but_speed() -> None:
@@ -320,3 +326,41 @@ def test_room_made_ahead_changes_nothing_but_speed() -> None:
     room = keys.nbytes
     assert keys.add_all_new([f"K{i}" for i in range(5000)], list(range(5000)))
     assert keys.nbytes <= room + (1 << 20) and keys.get("K4999") == 4999
+
+
+def _keyed_scanner() -> Scanner:
+    """A scanner of three columns: a unique key, a number, and text."""
+    module = native()
+    number = number_spec(NumberFormat(".", "", "", "", False), 1)
+    columns = ((0, 0, module.KeySet(), None, True, False, None), (1, *number[1:]))
+    scanner: Scanner = module.Scanner(b",", b'"', b"\n", 3, 1 << 20, columns)
+    return scanner
+
+
+@pytest.mark.parametrize("defect", ["none", "repeated key", "invalid number", "unclosed quote"])
+def test_a_small_buffer_is_checked_as_a_large_one(defect: str) -> None:
+    """Buffers under 16 KiB are checked holding the GIL (a seam between two blocks), larger
+    ones without it: both must vouch for the same records and stop at the same one."""
+    rows = [f'K{i:06d},{i}.5,"text, {i}"\n' for i in range(3000)]
+    if defect == "repeated key":
+        rows[2500] = 'K000007,1,"again"\n'
+    elif defect == "invalid number":
+        rows[2500] = 'K999999,1.2.3,"bad"\n'
+    elif defect == "unclosed quote":
+        rows[2999] = 'K999999,1,"open\n'
+    data = "".join(rows).encode()
+    assert len(data) > 64 * 1024
+    expected = _keyed_scanner().scan(data, 0, True, 1)
+    pieces = _keyed_scanner()
+    pos, line, records, at = 0, 1, 0, None
+    while pos < len(data):
+        piece = data[: min(len(data), pos + 8 * 1024)]
+        assert len(piece) - pos < 16 * 1024  # under the threshold
+        end, read, line, status, _, _ = pieces.scan(piece, pos, piece == data, line)
+        records += read
+        at = (end, records, line, status)
+        if status == 2 or end == pos:
+            break
+        pos = end
+    assert at == expected[:4]
+    assert (defect == "none") == (expected[3] == 0)
