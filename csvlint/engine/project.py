@@ -3,7 +3,6 @@ the configuration that receives it, then the checks across files."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -32,6 +31,7 @@ from csvlint.engine.sources import (
     display,
     excluded,
     expand,
+    from_root,
     is_config,
 )
 from csvlint.errors import MissingPathError, UnreadableFileError, UsageError
@@ -325,7 +325,7 @@ class Project:
                 if real in have or is_config(path) or not self._claims(path):
                     continue
                 shown = display(path)
-                if excluded(_relative(path, root, shown), self.settings.exclude):
+                if excluded(from_root(path, root, shown), self.settings.exclude):
                     continue
                 have.add(real)
                 problem = unsafe(path, project.path)
@@ -443,14 +443,6 @@ def _files_under(folder: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not is_vcs_root(here / d))
         for name in sorted(names):
             yield here / name
-
-
-def _relative(path: Path, root: Path | None, shown: str) -> str:
-    """`path` relative to the settings' folder, as `exclude` is written, else as shown."""
-    if root is not None:
-        with contextlib.suppress(ValueError):
-            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-    return shown
 
 
 def _under(path: Path, folder: str) -> bool:

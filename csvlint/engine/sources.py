@@ -110,7 +110,7 @@ def expand(
             for child in walk.files(path, _lintable):
                 shown = display(child)
                 key = _key(child)
-                if key not in seen and not excluded(_from_root(child, root, shown), exclude):
+                if key not in seen and not excluded(from_root(child, root, shown), exclude):
                     seen.add(key)
                     found.append(Target(shown, child, walked=True))
         elif path.exists():
@@ -122,7 +122,7 @@ def expand(
     return found
 
 
-def _from_root(path: Path, root: Path | None, shown: str) -> str:
+def from_root(path: Path, root: Path | None, shown: str) -> str:
     """`path` relative to the project's `root` (which `exclude` globs are relative to, from
     whatever folder csvlint runs), or as shown when it lies outside."""
     if root is None:
