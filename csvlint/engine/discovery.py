@@ -153,13 +153,7 @@ class Walk:
 
         for top, dirs, names in os.walk(folder, onerror=failed):
             here = Path(top)
-            dirs[:] = sorted(
-                d
-                for d in dirs
-                if d not in SKIPPED_DIRS
-                and not is_vcs_root(here / d)  # another repository: another project
-                and not (ignored and ignored(here / d, True))
-            )
+            dirs[:] = [d for d in entered(here, dirs) if not (ignored and ignored(here / d, True))]
             for name in sorted(names):
                 if not wanted(name):
                     continue
@@ -171,6 +165,12 @@ class Walk:
                     yield path
                 else:
                     self.skipped.append(f"{path}: skipped: {problem}")
+
+
+def entered(here: Path, dirs: list[str]) -> list[str]:
+    """The folders of `here` a search goes into, in order: not another repository (another
+    project), nor a virtual environment's or a cache's."""
+    return sorted(d for d in dirs if d not in SKIPPED_DIRS and not is_vcs_root(here / d))
 
 
 def unsafe(path: Path, root: Path) -> str | None:

@@ -13,11 +13,10 @@ from csvlint.engine.claims import ClaimIndex, Claims
 from csvlint.engine.configfile import ConfigSubject
 from csvlint.engine.context import FileContext
 from csvlint.engine.discovery import (
-    SKIPPED_DIRS,
     ProjectRoot,
     Walk,
+    entered,
     inside,
-    is_vcs_root,
     project_root,
     root_of_folder,
     unsafe,
@@ -440,7 +439,7 @@ def _files_under(folder: Path) -> Iterator[Path]:
     folders a search never enters."""
     for top, dirs, names in os.walk(folder):
         here = Path(top)
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not is_vcs_root(here / d))
+        dirs[:] = entered(here, dirs)
         for name in sorted(names):
             yield here / name
 
