@@ -1,5 +1,5 @@
 """`python -m csvlint` runs the command line."""
 
-from csvlint.cli import main
+from csvlint.process import run
 
-main()
+run()
