@@ -27,10 +27,24 @@ if TYPE_CHECKING:
     from csvlint.engine.cells import Cell
     from csvlint.reader._scan import Checked, Scanner
 
-#: what the scanner says of a buffer: read to its end, ends inside a record (else: declined)
-_DONE, _MORE = 0, 1
+#: what the scanner says of a buffer: read to its end, ends inside a record, or declined one
+_DONE, _MORE, _DECLINED = 0, 1, 2
 
 Blocks = Iterator[tuple[bytes, bool]]
+
+
+def _vouched(
+    carry: bytes | None, block: bytes, checked: Future[Checked] | None, guess: int
+) -> bool:
+    """Whether a block is known to hold no NUL without searching it: a worker checked it to its
+    end and declined nothing there (the scanner refuses NUL as binary data), and the line it
+    starts with holds none. The carry before it was checked with the block before."""
+    return (
+        checked is not None
+        and carry is not None
+        and block.find(b"\x00", 0, guess) < 0
+        and checked.result().status != _DECLINED
+    )
 
 
 class Linter(Protocol):
@@ -119,7 +133,7 @@ class Reader:
             if not ahead or self.linter.stopped():
                 return
             block, last, checked, guess = ahead.popleft()
-            if look_for_nul and b"\x00" in block:
+            if look_for_nul and not _vouched(carry, block, checked, guess) and b"\x00" in block:
                 data = (carry or b"") + block
                 facts.nul_line = decoder.lines_before(data, data.index(b"\x00"))
                 look_for_nul = False

@@ -84,7 +84,7 @@ size_t keyset_find(const KeySet *s, const unsigned char *key, size_t n, uint64_t
 
 static int keyset_grow(KeySet *s) {
     size_t capacity = s->capacity ? s->capacity * 2 : 1024;
-    uint64_t *slots = PyMem_Calloc(capacity, sizeof(uint64_t));
+    uint64_t *slots = PyMem_RawCalloc(capacity, sizeof(uint64_t));
     if (slots == NULL) return -1;
     size_t mask = capacity - 1;
     for (size_t j = 0; j < s->capacity; j++) {
@@ -94,7 +94,7 @@ static int keyset_grow(KeySet *s) {
         while (slots[i]) i = (i + 1) & mask;
         slots[i] = slot;
     }
-    PyMem_Free(s->slots);
+    PyMem_RawFree(s->slots);
     s->slots = slots;
     s->capacity = capacity;
     return 0;
@@ -145,60 +145,71 @@ static size_t write_entry(unsigned char *e, const unsigned char *key, size_t n, 
     return (size_t)(p - e) + n;
 }
 
-/* Room for an entry of `need` bytes: its reference, or -1 with the Python error set. */
+/* Room for an entry of `need` bytes: its reference, or KEYSET_NO_MEMORY / KEYSET_TOO_BIG
+   (no Python error is set: this may run without the GIL). */
 static int64_t keyset_reserve_entry(KeySet *s, size_t need, unsigned char **at) {
     if (need > ARENA_PAGE / 16) {
-        unsigned char **big = PyMem_Realloc(s->big, (s->nbig + 1) * sizeof(*big));
-        if (big == NULL) goto no_memory;
+        unsigned char **big = PyMem_RawRealloc(s->big, (s->nbig + 1) * sizeof(*big));
+        if (big == NULL) return KEYSET_NO_MEMORY;
         s->big = big;
-        if ((s->big[s->nbig] = PyMem_Malloc(need)) == NULL) goto no_memory;
+        if ((s->big[s->nbig] = PyMem_RawMalloc(need)) == NULL) return KEYSET_NO_MEMORY;
         *at = s->big[s->nbig];
         return (int64_t)(BIG_ENTRY | s->nbig++);
     }
     if (s->npages == 0 || s->page_used + need > ARENA_PAGE) {
-        if ((s->npages + 1) * (uint64_t)ARENA_PAGE >= BIG_ENTRY) {
-            PyErr_SetString(PyExc_MemoryError, "key set over 2 GiB");
-            return -1;
-        }
-        unsigned char **pages = PyMem_Realloc(s->pages, (s->npages + 1) * sizeof(*pages));
-        if (pages == NULL) goto no_memory;
+        if ((s->npages + 1) * (uint64_t)ARENA_PAGE >= BIG_ENTRY) return KEYSET_TOO_BIG;
+        unsigned char **pages = PyMem_RawRealloc(s->pages, (s->npages + 1) * sizeof(*pages));
+        if (pages == NULL) return KEYSET_NO_MEMORY;
         s->pages = pages;
-        if ((s->pages[s->npages] = PyMem_Malloc(ARENA_PAGE)) == NULL) goto no_memory;
+        if ((s->pages[s->npages] = PyMem_RawMalloc(ARENA_PAGE)) == NULL) return KEYSET_NO_MEMORY;
         s->npages++;
         s->page_used = 0;
     }
     *at = s->pages[s->npages - 1] + s->page_used;
     s->page_used += need; /* given back below by the caller when the entry is shorter */
     return (int64_t)((uint64_t)(s->npages - 1) * ARENA_PAGE + s->page_used - need);
-no_memory:
-    PyErr_NoMemory();
-    return -1;
 }
 
 /* Adds a key known to be new, whose hash is `h`, at `slot` when it is the free slot
-   keyset_find gave (else pass SIZE_MAX). -1 with the Python error set. */
-int keyset_insert_at(KeySet *s, const unsigned char *key, size_t n, uint32_t line,
-                            uint64_t h, size_t slot) {
-    if (s->frozen) {
-        PyErr_SetString(PyExc_ValueError, "this key set is frozen");
-        return -1;
-    }
+   keyset_find gave (else pass SIZE_MAX): 0, or KEYSET_NO_MEMORY / KEYSET_TOO_BIG with no
+   Python error set, so that a commit may add keys without the GIL. */
+int keyset_add_new(KeySet *s, const unsigned char *key, size_t n, uint32_t line, uint64_t h,
+                   size_t slot) {
     if ((s->count + 1) * 10 > s->capacity * 7) {
-        if (keyset_grow(s) < 0) {
-            PyErr_NoMemory();
-            return -1;
-        }
+        if (keyset_grow(s) < 0) return KEYSET_NO_MEMORY;
         slot = SIZE_MAX;
     }
     size_t need = 4 + 10 + n;
     unsigned char *e;
     int64_t ref = keyset_reserve_entry(s, need, &e);
-    if (ref < 0) return -1;
+    if (ref < 0) return (int)ref;
     size_t used = write_entry(e, key, n, line);
     if (!((uint64_t)ref & BIG_ENTRY)) s->page_used -= need - used;
     if (slot == SIZE_MAX) slot = keyset_find(s, key, n, h);
     s->slots[slot] = ((h >> 32) << 32) | ((uint64_t)ref + 1);
     s->count++;
+    return 0;
+}
+
+/* The Python error for a failure of keyset_add_new (the GIL held). */
+void keyset_set_error(int failure) {
+    if (failure == KEYSET_TOO_BIG)
+        PyErr_SetString(PyExc_MemoryError, "key set over 2 GiB");
+    else
+        PyErr_NoMemory();
+}
+
+int keyset_insert_at(KeySet *s, const unsigned char *key, size_t n, uint32_t line,
+                     uint64_t h, size_t slot) {
+    if (s->frozen) {
+        PyErr_SetString(PyExc_ValueError, "this key set is frozen");
+        return -1;
+    }
+    int failure = keyset_add_new(s, key, n, line, h, slot);
+    if (failure < 0) {
+        keyset_set_error(failure);
+        return -1;
+    }
     return 0;
 }
 
@@ -212,12 +223,12 @@ static int keyset_insert(KeySet *s, const unsigned char *key, size_t n, uint32_t
 }
 
 static void keyset_dealloc(KeySet *s) {
-    for (size_t i = 0; i < s->npages; i++) PyMem_Free(s->pages[i]);
-    PyMem_Free(s->pages);
-    for (size_t i = 0; i < s->nbig; i++) PyMem_Free(s->big[i]);
-    PyMem_Free(s->big);
-    PyMem_Free(s->words);
-    PyMem_Free(s->slots);
+    for (size_t i = 0; i < s->npages; i++) PyMem_RawFree(s->pages[i]);
+    PyMem_RawFree(s->pages);
+    for (size_t i = 0; i < s->nbig; i++) PyMem_RawFree(s->big[i]);
+    PyMem_RawFree(s->big);
+    PyMem_RawFree(s->words);
+    PyMem_RawFree(s->slots);
     Py_TYPE(s)->tp_free((PyObject *)s);
 }
 
@@ -338,7 +349,7 @@ int keyset_freeze(KeySet *s) {
     }
     size_t size = 16;
     while (size < s->count * 4) size *= 2;
-    uint64_t *words = PyMem_Calloc(size, sizeof(uint64_t));
+    uint64_t *words = PyMem_RawCalloc(size, sizeof(uint64_t));
     if (words == NULL) {
         PyErr_NoMemory();
         return -1;

@@ -32,6 +32,14 @@ size_t slot_home(uint32_t tag, size_t capacity);
 size_t keyset_find(const KeySet *s, const unsigned char *key, size_t n, uint64_t h);
 /* The line `key` was first seen on, or -1 when it is new. */
 long keyset_get(const KeySet *s, const unsigned char *key, size_t n);
+/* What keyset_add_new returns when it cannot add (no Python error is set). */
+enum { KEYSET_NO_MEMORY = -1, KEYSET_TOO_BIG = -2 };
+/* Adds a new key to a set that is not frozen, with hash `h` at `slot` (the free slot
+   keyset_find gave, or SIZE_MAX); needs no GIL: 0, or a KEYSET_ failure. */
+int keyset_add_new(KeySet *s, const unsigned char *key, size_t n, uint32_t line, uint64_t h,
+                   size_t slot);
+/* Sets the Python error for a KEYSET_ failure (with the GIL). */
+void keyset_set_error(int failure);
 /* Adds a new key with hash `h` at `slot` (the free slot keyset_find gave, or SIZE_MAX). */
 int keyset_insert_at(KeySet *s, const unsigned char *key, size_t n, uint32_t line, uint64_t h,
                      size_t slot);

@@ -414,10 +414,14 @@ static Checked *check(Scanner *sc, PyObject *buffer, Py_ssize_t start, int final
     return ch;
 }
 
-/* Remembers the checked records' keys in order, up to the first key already seen. */
-static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
+/* Remembers the checked records' keys in order (their first lines counted from `line`), up
+   to the first record with a key already seen; returns how many records were remembered, or a
+   KEYSET_ failure. Touches no Python object: runs without the GIL. */
+static Py_ssize_t remember_in_order(Scanner *sc, const Checked *ch, unsigned long long line,
+                                    int *failure) {
     const unsigned char *b = ch->view.buf;
     Py_ssize_t nunique = ch->nunique;
+    *failure = 0;
     for (Py_ssize_t rec = 0; rec < ch->records; rec++) {
         const KeyRef *keys = &ch->keys[rec * nunique];
         if (rec + 8 < ch->records)
@@ -436,19 +440,47 @@ static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
             seen = set->slots[slot] != 0;
             if (u < 4) free_slot[u] = slot;
         }
-        if (seen) {
-            /* the record repeats a key: what precedes it is read, it is declined */
-            Py_ssize_t pos = ch->marks[rec].start;
-            unsigned long long at = line + ch->marks[rec].line;
-            return Py_BuildValue("nnKinN", pos, rec, at, SCAN_STOPPED, rec,
-                                 cells_list(&ch->cells, b, sc->quote, rec, line));
-        }
+        if (seen) return rec; /* the record repeats a key: what precedes it is read */
         unsigned long long at = line + ch->marks[rec].line;
         uint32_t first = at > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (uint32_t)at;
-        for (Py_ssize_t u = 0; u < nunique; u++)
-            if (keyset_insert_at(sc->columns[u].keys, b + keys[u].offset, (size_t)keys[u].len,
-                                 first, keys[u].hash, u < 4 ? free_slot[u] : SIZE_MAX) < 0)
-                return NULL;
+        for (Py_ssize_t u = 0; u < nunique; u++) {
+            *failure = keyset_add_new(sc->columns[u].keys, b + keys[u].offset, (size_t)keys[u].len,
+                                      first, keys[u].hash, u < 4 ? free_slot[u] : SIZE_MAX);
+            if (*failure < 0) return rec;
+        }
+    }
+    return ch->records;
+}
+
+/* Keys below which a commit keeps the GIL (a seam's record or two). */
+#define HOLD_GIL_FOR_KEYS 256
+
+/* Remembers the checked records' keys in order, up to the first key already seen. The keys
+   are added without the GIL, so that the threads checking ahead take it back at once when
+   they end a block, instead of waiting for the commit to end: only the thread that commits
+   touches the key sets (the checks read the columns' frozen items and words alone). */
+static PyObject *commit(Scanner *sc, Checked *ch, unsigned long long line) {
+    const unsigned char *b = ch->view.buf;
+    int failure;
+    Py_ssize_t done;
+    if (ch->nunique && ch->records > HOLD_GIL_FOR_KEYS) {
+        Py_BEGIN_ALLOW_THREADS
+        done = remember_in_order(sc, ch, line, &failure);
+        Py_END_ALLOW_THREADS
+    } else {
+        done = ch->nunique ? remember_in_order(sc, ch, line, &failure) : ch->records;
+        failure = ch->nunique ? failure : 0;
+    }
+    if (failure < 0) {
+        keyset_set_error(failure);
+        return NULL;
+    }
+    if (done < ch->records) {
+        /* the record repeats a key: what precedes it is read, it is declined */
+        Py_ssize_t pos = ch->marks[done].start;
+        unsigned long long at = line + ch->marks[done].line;
+        return Py_BuildValue("nnKinN", pos, done, at, SCAN_STOPPED, done,
+                             cells_list(&ch->cells, b, sc->quote, done, line));
     }
     return Py_BuildValue("nnKinN", ch->end, ch->records, line + ch->lines, ch->status,
                          ch->endings, cells_list(&ch->cells, b, sc->quote, ch->records, line));

@@ -272,6 +272,22 @@ def test_a_duplicate_key_far_apart_is_found_with_its_first_line(small_steps: Non
     assert Spy.vouched > 1900
 
 
+def test_a_nul_anywhere_in_a_block_is_found_at_its_line(small_steps: None) -> None:
+    # blocks checked ahead are not searched for NUL when the scanner read them to their end
+    # (it refuses NUL): a NUL in a block's first line (before the guess), in its middle, in
+    # its last, unfinished record (carried into the next block) or at its very end must still
+    # be found, at its line, as the exact path finds it
+    row = "K{},S1,1.5,2,28/11/2026,TRUE,n,x\n"
+    head = (",".join(HEADER) + "\n").encode()
+    body = b"".join(row.format(i).encode() for i in range(400))
+    block = 512
+    for at in (*range(block, block + 40), *range(3 * block - 40, 3 * block + 40), len(body) - 3):
+        data = head + body[:at] + b"\x00" + body[at:]
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        report = same(data, ",", block)
+        assert ("CSV102", line) in [(f.code, f.line) for f in report.findings], at
+
+
 def test_an_unclosed_quote_is_left_to_the_exact_path(small_steps: None) -> None:
     rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(300)]
     rows[150] = 'K149,S1,1.5,2,28/11/2026,TRUE,"never closed,x'
