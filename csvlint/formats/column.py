@@ -42,6 +42,8 @@ from csvlint.formats.number import (
 CHECKED_TYPES = ("number", "integer", "date", "boolean")
 
 _SEP = "\x00"
+#: chunks of at most this many values are matched one value at a time
+_ONE_BY_ONE = 64
 
 
 class BadCell(NamedTuple):
@@ -135,9 +137,11 @@ class ValueCheck(ABC):
         return self._rejected(values)
 
     def _rejected(self, values: Sequence[str]) -> Iterator[tuple[int, str]]:
-        joined = _SEP.join(values)
-        if joined.count(_SEP) != max(len(values) - 1, 0):
-            # some value holds a NUL: the joined text no longer tells the fields apart
+        joined = "" if len(values) <= _ONE_BY_ONE else _SEP.join(values)
+        # a few values are matched one by one: compiling the regexes over joined values costs
+        # more than that (a tiny file, a file's first records); and where some value holds a
+        # NUL, the joined text no longer tells the fields apart
+        if not joined or joined.count(_SEP) != len(values) - 1:
             yield from ((i, v) for i, v in enumerate(values) if v and not self._valid.fullmatch(v))
             return
         if self._clean(joined):

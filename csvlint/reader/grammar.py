@@ -16,9 +16,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from csvlint.reader.longrecord import LongRecord, Syntax
 from csvlint.reader.records import Anomaly, Chunk, Irregularity, Segment
+
+if TYPE_CHECKING:
+    from csvlint.reader.longrecord import LongRecord
 
 __all__ = ["Anomaly", "Chunk", "Irregularity", "Segment", "Tokenizer"]
 
@@ -89,14 +92,22 @@ class Tokenizer:
         self._quoted_body = re.compile(rf"[^{q}]*+(?:{q}{q}[^{q}]*+)*+")
         self._unquoted = re.compile(rf"[^{d}{q}\r\n]*+")
         self._rest = re.compile(rf"[^{d}\r\n]*+")
-        self._syntax = Syntax(
-            delimiter,
-            quote,
+
+    def _long_record(self, line: int, record: int) -> LongRecord:
+        """A record to read in pieces from `line`; the reader of such records, which few files
+        need, is loaded then."""
+        from csvlint.reader.longrecord import LongRecord, Syntax
+
+        d, q = re.escape(self.delimiter), re.escape(self.quote)
+        syntax = Syntax(
+            self.delimiter,
+            self.quote,
             self._quoted_body,
             self._unquoted,
             self._rest,
             re.compile(rf"(?:[^{d}{q}\r\n]*+{d})*+"),
         )
+        return LongRecord(syntax, self.field_size_limit, self.record_budget, line, record)
 
     @property
     def line(self) -> int:
@@ -181,9 +192,7 @@ class Tokenizer:
             parsed = self._record_with_quotes(buf, pos, line, record, final, chunk)
             if parsed is None and n - pos > min(self.long_from, self.pending_cap):
                 # unfinished past a block: read it in pieces, not from its start at each block
-                self._long = LongRecord(
-                    self._syntax, self.field_size_limit, self.record_budget, line, record
-                )
+                self._long = self._long_record(line, record)
                 continue
             if parsed is None:
                 break
