@@ -1,7 +1,7 @@
 """The typed reads users would pick instead of csvlint, each run as its own process on the
 benchmark extract, with the types its configuration declares.
 
-    python benchmarks/peers.py duckdb|polars|pyarrow orders.csv
+    python benchmarks/peers.py duckdb|duckdb-rejects|polars|pyarrow orders.csv
 
 Each one reads every column with the configuration's type and fails on a value that does not
 fit: dates in their two formats, numbers with their thousands separator, `$` prefix and
@@ -18,7 +18,9 @@ from collections.abc import Callable
 TEXT = ("Order ID", "Customer", "Description", "Store", "Category", "Notes")
 
 
-def with_duckdb(path: str) -> int:
+def with_duckdb(path: str, keep_rejects: bool = False) -> int:
+    """duckdb's typed read; with `keep_rejects`, the rows that do not fit are kept in its
+    rejects table and the read goes on (the way a linter reads), else the first one fails it."""
     import duckdb
 
     columns = {
@@ -44,9 +46,10 @@ def with_duckdb(path: str) -> int:
                sum(CAST(ltrim("Unit Price", '$') AS DOUBLE)),
                sum(CAST(rtrim("Discount", '%') AS DOUBLE))
         FROM read_csv('{path}', header = true, columns = {columns!r},
-                      dateformat = '%Y-%m-%d')
+                      dateformat = '%Y-%m-%d', store_rejects = {str(keep_rejects).lower()})
     """
-    # strict: a value that does not fit its type fails the query (and the process)
+    # strict: a value that does not fit its type fails the query (and the process), unless
+    # the rejects are kept
     rows = connection.execute(query).fetchone()
     assert rows is not None
     return int(rows[0])
@@ -120,6 +123,7 @@ def with_pyarrow(path: str) -> int:
 
 READERS: dict[str, Callable[[str], int]] = {
     "duckdb": with_duckdb,
+    "duckdb-rejects": lambda path: with_duckdb(path, keep_rejects=True),
     "polars": with_polars,
     "pyarrow": with_pyarrow,
 }

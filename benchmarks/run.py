@@ -101,13 +101,15 @@ def throughput(
     }
     for peer, title in (
         ("duckdb", "duckdb read_csv, typed, strict"),
+        ("duckdb-rejects", "duckdb read_csv, typed, rejects kept"),
         ("polars", "polars read_csv, typed, strict casts"),
         ("pyarrow", "pyarrow read_csv, typed, strict casts"),
     ):
-        if has_module(peer):
+        module = peer.partition("-")[0]
+        if has_module(module):
             commands[title] = Command([PY, str(PEERS), peer, str(extract)])
         else:
-            print(f"  {peer} is not installed: pip install .[bench]", file=sys.stderr)
+            print(f"  {module} is not installed: pip install .[bench]", file=sys.stderr)
     found = checked(measure_together(commands, repeat))
     frictionless = tool("frictionless")
     if not skip_frictionless and frictionless:
