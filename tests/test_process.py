@@ -145,3 +145,21 @@ def process_threshold() -> int:
     from csvlint.process import YOUNG_COLLECTION_EVERY
 
     return YOUNG_COLLECTION_EVERY
+
+
+def test_a_report_written_with_output_is_whole_when_the_process_ends(tmp_path: Path) -> None:
+    _ragged(tmp_path, 2000)
+    done = _process(
+        tmp_path,
+        "lint",
+        "--format",
+        "json",
+        "--max-per-rule",
+        "0",
+        "--output",
+        "r.json",
+        "ragged.csv",
+    )
+    assert done.returncode == 1, done.stderr
+    assert len(json.loads((tmp_path / "r.json").read_bytes())["findings"]) == 2000
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
