@@ -35,6 +35,8 @@ def run() -> None:
     except SystemExit as stop:
         code = exit_status(stop.code)
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue  # the descriptor was closed when the process started (`>&-`)
         try:
             stream.flush()
         except (OSError, ValueError):

@@ -43,6 +43,7 @@ def _vouched(
         checked is not None
         and carry is not None
         and block.find(b"\x00", 0, guess) < 0
+        and checked.exception() is None  # a check that failed vouches for nothing
         and checked.result().status != _DECLINED
     )
 

@@ -171,10 +171,11 @@ static int64_t keyset_reserve_entry(KeySet *s, size_t need, unsigned char **at) 
 }
 
 /* Adds a key known to be new, whose hash is `h`, at `slot` when it is the free slot
-   keyset_find gave (else pass SIZE_MAX): 0, or KEYSET_NO_MEMORY / KEYSET_TOO_BIG with no
-   Python error set, so that a commit may add keys without the GIL. */
+   keyset_find gave (else pass SIZE_MAX): 0, or a KEYSET_ failure (a frozen set takes no key)
+   with no Python error set, so that a commit may add keys without the GIL. */
 int keyset_add_new(KeySet *s, const unsigned char *key, size_t n, uint32_t line, uint64_t h,
                    size_t slot) {
+    if (s->frozen) return KEYSET_FROZEN;
     if ((s->count + 1) * 10 > s->capacity * 7) {
         if (keyset_grow(s) < 0) return KEYSET_NO_MEMORY;
         slot = SIZE_MAX;
@@ -193,7 +194,9 @@ int keyset_add_new(KeySet *s, const unsigned char *key, size_t n, uint32_t line,
 
 /* The Python error for a failure of keyset_add_new (the GIL held). */
 void keyset_set_error(int failure) {
-    if (failure == KEYSET_TOO_BIG)
+    if (failure == KEYSET_FROZEN)
+        PyErr_SetString(PyExc_ValueError, "this key set is frozen");
+    else if (failure == KEYSET_TOO_BIG)
         PyErr_SetString(PyExc_MemoryError, "key set over 2 GiB");
     else
         PyErr_NoMemory();
@@ -201,10 +204,6 @@ void keyset_set_error(int failure) {
 
 int keyset_insert_at(KeySet *s, const unsigned char *key, size_t n, uint32_t line,
                      uint64_t h, size_t slot) {
-    if (s->frozen) {
-        PyErr_SetString(PyExc_ValueError, "this key set is frozen");
-        return -1;
-    }
     int failure = keyset_add_new(s, key, n, line, h, slot);
     if (failure < 0) {
         keyset_set_error(failure);

@@ -33,8 +33,8 @@ size_t keyset_find(const KeySet *s, const unsigned char *key, size_t n, uint64_t
 /* The line `key` was first seen on, or -1 when it is new. */
 long keyset_get(const KeySet *s, const unsigned char *key, size_t n);
 /* What keyset_add_new returns when it cannot add (no Python error is set). */
-enum { KEYSET_NO_MEMORY = -1, KEYSET_TOO_BIG = -2 };
-/* Adds a new key to a set that is not frozen, with hash `h` at `slot` (the free slot
+enum { KEYSET_NO_MEMORY = -1, KEYSET_TOO_BIG = -2, KEYSET_FROZEN = -3 };
+/* Adds a new key (a frozen set refuses it), with hash `h` at `slot` (the free slot
    keyset_find gave, or SIZE_MAX); needs no GIL: 0, or a KEYSET_ failure. */
 int keyset_add_new(KeySet *s, const unsigned char *key, size_t n, uint32_t line, uint64_t h,
                    size_t slot);

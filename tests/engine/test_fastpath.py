@@ -280,9 +280,10 @@ def test_a_nul_anywhere_in_a_block_is_found_at_its_line(small_steps: None) -> No
     row = "K{},S1,1.5,2,28/11/2026,TRUE,n,x\n"
     head = (",".join(HEADER) + "\n").encode()
     body = b"".join(row.format(i).encode() for i in range(400))
-    block = 512
-    for at in (*range(block, block + 40), *range(3 * block - 40, 3 * block + 40), len(body) - 3):
-        data = head + body[:at] + b"\x00" + body[at:]
+    clean, block = head + body, 512
+    # offsets in the file: block 1 starts at 512, its first line ends some 34 bytes later
+    for at in (*range(block, block + 40), *range(3 * block - 40, 3 * block + 40), len(clean) - 3):
+        data = clean[:at] + b"\x00" + clean[at:]
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         report = same(data, ",", block)
         assert ("CSV102", line) in [(f.code, f.line) for f in report.findings], at

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
@@ -41,16 +42,19 @@ decimals = st.builds(
 noise = st.text(alphabet="0123456789.,' -+$%x\x00", max_size=8)
 
 
-def each_way() -> Iterator[str]:
-    """Run the body once as chunks are checked, then with every chunk matched by the regexes
-    over joined values, however few its values (a few are otherwise matched one by one)."""
+@contextmanager
+def matching(way: str) -> Iterator[None]:
+    """Chunks checked as built ("as built"), or every chunk matched by the regexes over joined
+    values however few its values ("joined"; a few are otherwise matched one by one)."""
     saved = column._ONE_BY_ONE
+    column._ONE_BY_ONE = saved if way == "as built" else 0
     try:
-        yield "as built"
-        column._ONE_BY_ONE = 0
-        yield "joined"
+        yield
     finally:
         column._ONE_BY_ONE = saved
+
+
+WAYS = ("as built", "joined")
 
 
 def reference(check: ValueCheck, values: list[str]) -> list[BadCell]:
@@ -75,12 +79,13 @@ def chunks(draw: st.DrawFn, good: st.SearchStrategy[str]) -> list[str]:
 def test_number_bad_cells_match_the_parser(fmt: NumberFormat, data: st.DataObject) -> None:
     good = st.builds(lambda d, g: format_number(d, fmt, g), decimals, st.booleans())
     values = data.draw(chunks(good))
-    for _ in each_way():
-        check = NumberCheck(fmt)
-        expected = reference(check, values)
-        assert check.bad_cells(values) == expected
-        assert all(cell.code == "invalid-number" for cell in expected)
-        assert check.accepts_all(values) == (not expected)
+    for way in WAYS:
+        with matching(way):
+            check = NumberCheck(fmt)
+            expected = reference(check, values)
+            assert check.bad_cells(values) == expected
+            assert all(cell.code == "invalid-number" for cell in expected)
+            assert check.accepts_all(values) == (not expected)
 
 
 @settings(max_examples=150, deadline=None)
@@ -100,10 +105,11 @@ def test_integer_bad_cells_match_the_parser(fmt: NumberFormat, data: st.DataObje
             continue
         if not is_integral(fmt.scale(written)):
             expected.append(BadCell(index, "integer-truncation", check.explain(value)[1]))  # type: ignore[index]
-    for _ in each_way():
-        fresh = IntegerCheck(fmt)
-        assert fresh.bad_cells(values) == expected
-        assert fresh.accepts_all(values) == (not expected)
+    for way in WAYS:
+        with matching(way):
+            fresh = IntegerCheck(fmt)
+            assert fresh.bad_cells(values) == expected
+            assert fresh.accepts_all(values) == (not expected)
 
 
 @settings(max_examples=100, deadline=None)
@@ -113,9 +119,10 @@ def test_boolean_bad_cells_match_the_parser(data: st.DataObject) -> None:
     good = st.sampled_from(words)
     odd = st.sampled_from(["yes", "TRUE ", "tru", "TRUEE", "01", "10", "T"])
     values = data.draw(chunks(st.one_of(good, odd)))
-    for _ in each_way():
-        check = BooleanCheck(BooleanFormat())
-        assert check.bad_cells(values) == reference(check, values)
+    for way in WAYS:
+        with matching(way):
+            check = BooleanCheck(BooleanFormat())
+            assert check.bad_cells(values) == reference(check, values)
 
 
 @pytest.mark.parametrize("distinct", [True, False])
@@ -151,15 +158,17 @@ def test_a_message_limit_keeps_every_cell_and_code(
 ) -> None:
     good = st.builds(lambda d, g: format_number(d, fmt, g), decimals, st.booleans())
     values = data.draw(chunks(good))
-    for _, check in ((way, c) for way in each_way() for c in (NumberCheck(fmt), IntegerCheck(fmt))):
-        full = check.bad_cells(values)
-        limited = check.bad_cells(values, message_limit=limit)
-        assert [cell[:2] for cell in limited] == [cell[:2] for cell in full]
-        told = [cell for cell in limited if cell.message]
-        assert all(cell in full for cell in told)
-        for code in check.codes:
-            of_code = [cell for cell in full if cell.code == code]
-            assert len([cell for cell in told if cell.code == code]) >= min(limit, len(of_code))
+    for way in WAYS:
+        for check in (NumberCheck(fmt), IntegerCheck(fmt)):
+            with matching(way):
+                full = check.bad_cells(values)
+                limited = check.bad_cells(values, message_limit=limit)
+            assert [cell[:2] for cell in limited] == [cell[:2] for cell in full]
+            told = [cell for cell in limited if cell.message]
+            assert all(cell in full for cell in told)
+            for code in check.codes:
+                of_code = [cell for cell in full if cell.code == code]
+                assert len([cell for cell in told if cell.code == code]) >= min(limit, len(of_code))
 
 
 def test_the_messages_of_each_kind() -> None:

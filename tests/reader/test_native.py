@@ -320,6 +320,19 @@ def test_a_frozen_set_takes_no_more_keys_and_still_finds_its_own() -> None:
     assert not any(w in words for w in ("1\x00", "TRUE\x00", "\x00TRUE", "fals\x00"))
 
 
+@pytest.mark.parametrize("records", [3, 400])  # a commit keeps the GIL, or lets it go
+def test_a_frozen_set_takes_no_keys_from_a_scan_either(records: int) -> None:
+    module = native()
+    keys = module.KeySet()
+    keys.add("k0", 1)
+    keys.freeze()
+    scanner = module.Scanner(b",", b'"', b"\n", 1, 100, ((0, 0, keys, None, False, False, None),))
+    data = b"".join(b"x%d\n" % i for i in range(records))
+    with pytest.raises(ValueError, match="frozen"):
+        scanner.scan(data, 0, True, 1)
+    assert "x1" not in keys
+
+
 def test_room_made_ahead_changes_nothing_but_speed() -> None:
     keys = native().KeySet()
     keys.reserve(100_000)
