@@ -4,6 +4,7 @@ that goes away early is no traceback."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from csvlint.process import exit_status
+from csvlint.cli import main
+from csvlint.process import YOUNG_COLLECTION_EVERY, exit_status
 
 
 def _process(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -138,9 +140,6 @@ def test_what_is_left_in_the_buffers_is_flushed_before_the_process_ends() -> Non
 
 
 def test_only_the_process_collects_cycles_rarely(tmp_path: Path) -> None:
-    import gc
-
-    from csvlint.cli import main
 
     before = gc.get_threshold()
     (tmp_path / "f.csv").write_text("a,b\n1,2\n", encoding="utf-8")
@@ -154,13 +153,7 @@ def test_only_the_process_collects_cycles_rarely(tmp_path: Path) -> None:
         "process.run()\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True)
-    assert int(done.stdout) == process_threshold()
-
-
-def process_threshold() -> int:
-    from csvlint.process import YOUNG_COLLECTION_EVERY
-
-    return YOUNG_COLLECTION_EVERY
+    assert int(done.stdout) == YOUNG_COLLECTION_EVERY
 
 
 def test_a_report_written_with_output_is_whole_when_the_process_ends(tmp_path: Path) -> None:

@@ -33,15 +33,12 @@ _DONE, _MORE, _DECLINED = 0, 1, 2
 Blocks = Iterator[tuple[bytes, bool]]
 
 
-def _vouched(
-    carry: bytes | None, block: bytes, checked: Future[Checked] | None, guess: int
-) -> bool:
+def _vouched(block: bytes, checked: Future[Checked] | None, guess: int) -> bool:
     """Whether a block is known to hold no NUL without searching it: a worker checked it to its
     end and declined nothing there (the scanner refuses NUL as binary data), and the line it
-    starts with holds none. The carry before it was checked with the block before."""
+    starts with holds none."""
     return (
         checked is not None
-        and carry is not None
         and block.find(b"\x00", 0, guess) < 0
         and checked.exception() is None  # a check that failed vouches for nothing
         and checked.result().status != _DECLINED
@@ -136,7 +133,7 @@ class Reader:
             if not ahead or self.linter.stopped():
                 return
             block, last, checked, guess = ahead.popleft()
-            if look_for_nul and not _vouched(carry, block, checked, guess) and b"\x00" in block:
+            if look_for_nul and not _vouched(block, checked, guess) and b"\x00" in block:
                 data = (carry or b"") + block
                 facts.nul_line = decoder.lines_before(data, data.index(b"\x00"))
                 look_for_nul = False
