@@ -1,26 +1,36 @@
 """The typed reads users would pick instead of csvlint, each run as its own process on the
 benchmark extract, with the types its configuration declares.
 
-    python benchmarks/peers.py duckdb|duckdb-rejects|polars|pyarrow orders.csv
+    python benchmarks/peers.py duckdb|duckdb-rejects|duckdb-count|polars|pyarrow orders.csv
 
 Each one reads every column with the configuration's type and fails on a value that does not
 fit: dates in their two formats, numbers with their thousands separator, `$` prefix and
 percent, integers, booleans; text stays text. Where a reader has no option for an affix or a
 separator, the column is read as text and converted strictly in the same process. It prints
-the number of rows read.
+the number of rows read. None of them checks the dimension items or the unique key, which
+csvlint checks too.
+
+`unnoticed` proves the "every column" before anything is timed: a reader that lets a bad value
+through in one of the typed columns would be timed doing less than it claims. (duckdb converts
+only the columns a query names: a `count(*)` alone converts none of them.)
 """
 
 from __future__ import annotations
 
+import csv
+import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 TEXT = ("Order ID", "Customer", "Description", "Store", "Category", "Notes")
 
 
-def with_duckdb(path: str, keep_rejects: bool = False) -> int:
-    """duckdb's typed read; with `keep_rejects`, the rows that do not fit are kept in its
-    rejects table and the read goes on (the way a linter reads), else the first one fails it."""
+def with_duckdb(path: str, keep_rejects: bool = False, table: bool = True) -> int:
+    """duckdb's typed read. With `keep_rejects`, the rows that do not fit are kept in its
+    rejects table and the read goes on (the way a linter reads), else the first one fails it.
+    With `table`, the typed rows are kept in a table, as polars and pyarrow keep theirs; without
+    it, they are only counted, the least duckdb can do and still convert every value."""
     import duckdb
 
     columns = {
@@ -38,16 +48,27 @@ def with_duckdb(path: str, keep_rejects: bool = False) -> int:
         "Gift": "BOOLEAN",
         "Notes": "VARCHAR",
     }
-    connection = duckdb.connect()
-    query = f"""
-        SELECT count(*),
-               count(strptime("Ship Date", '%d/%m/%Y')),
-               sum(CAST(replace("Amount", ',', '') AS DOUBLE)),
-               sum(CAST(ltrim("Unit Price", '$') AS DOUBLE)),
-               sum(CAST(rtrim("Discount", '%') AS DOUBLE))
-        FROM read_csv('{path}', header = true, columns = {columns!r},
-                      dateformat = '%Y-%m-%d', store_rejects = {str(keep_rejects).lower()})
+    source = f"""read_csv('{path}', header = true, columns = {columns!r},
+                          dateformat = '%Y-%m-%d', store_rejects = {str(keep_rejects).lower()})"""
+    # every typed column is named in the query: duckdb converts only the columns a query uses,
+    # so a column left out would never be checked
+    typed = """
+        strptime("Ship Date", '%d/%m/%Y') AS "Ship Date",
+        CAST(replace("Amount", ',', '') AS DOUBLE) AS "Amount",
+        CAST(ltrim("Unit Price", '$') AS DOUBLE) AS "Unit Price",
+        CAST(rtrim("Discount", '%') AS DOUBLE) AS "Discount"
     """
+    connection = duckdb.connect()
+    if table:
+        connection.execute(f"CREATE TABLE orders AS SELECT * REPLACE ({typed}) FROM {source}")
+        query = "SELECT count(*) FROM orders"
+    else:
+        query = f"""SELECT count(*), count("Order Date"), sum("Quantity"), count_if("Gift"),
+                           count(strptime("Ship Date", '%d/%m/%Y')),
+                           sum(CAST(replace("Amount", ',', '') AS DOUBLE)),
+                           sum(CAST(ltrim("Unit Price", '$') AS DOUBLE)),
+                           sum(CAST(rtrim("Discount", '%') AS DOUBLE))
+                    FROM {source}"""
     # strict: a value that does not fit its type fails the query (and the process), unless
     # the rejects are kept
     rows = connection.execute(query).fetchone()
@@ -124,9 +145,48 @@ def with_pyarrow(path: str) -> int:
 READERS: dict[str, Callable[[str], int]] = {
     "duckdb": with_duckdb,
     "duckdb-rejects": lambda path: with_duckdb(path, keep_rejects=True),
+    "duckdb-count": lambda path: with_duckdb(path, table=False),
     "polars": with_polars,
     "pyarrow": with_pyarrow,
 }
+
+
+#: a value that does not fit, for each column a peer reads with a type
+BAD_VALUES = {
+    "Order Date": "2026-13-45",
+    "Ship Date": "31/31/2026",
+    "Amount": "12,3x4.00",
+    "Unit Price": "$1.2.3",
+    "Discount": "x%",
+    "Quantity": "four",
+    "Gift": "maybe",
+}
+
+
+def command(name: str) -> list[str]:
+    """The command that runs reader `name` in a process of its own, less the file's path."""
+    return [sys.executable, __file__, name]
+
+
+def unnoticed(read: list[str], extract: Path, folder: Path, rows: int = 1000) -> list[str]:
+    """The typed columns in which the command `read` (given a path, it prints the rows it read)
+    lets a bad value through, tried one column at a time on the first `rows` rows of
+    `extract`. A read that fails, or that keeps fewer rows than it was given, has noticed the value;
+    one that reads every row has not, and timing it would time a read that checks less."""
+    with extract.open(encoding="utf-8", newline="") as lines:
+        sample = [row for _, row in zip(range(rows + 1), csv.reader(lines), strict=False)]
+    header, body = sample[0], sample[1:]
+    missed = []
+    for column, value in BAD_VALUES.items():
+        broken = [list(row) for row in body]
+        broken[len(body) // 2][header.index(column)] = value
+        path = folder / f"bad-{header.index(column)}.csv"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerows([header, *broken])
+        done = subprocess.run([*read, str(path)], capture_output=True, text=True, check=False)
+        if done.returncode == 0 and done.stdout.split() == [str(len(body))]:
+            missed.append(column)
+    return missed
 
 
 def main() -> None:
