@@ -125,7 +125,9 @@ class Reader:
         ahead: deque[tuple[bytes, bool, Future[Checked] | None, int]] = deque()
         rest = iter(rest)
         while True:
-            while len(ahead) <= self.workers:
+            # twice as many blocks in flight as workers, and one: the workers keep checking
+            # while the main thread, which shares the cores with them, commits
+            while len(ahead) <= 2 * self.workers:
                 following = next(rest, None)
                 if following is None:
                     break
