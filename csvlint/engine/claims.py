@@ -26,19 +26,20 @@ class Claims:
 
 class ClaimIndex:
     """The configurations of a project, in their order, indexed by the files they claim. When
-    several claim a file, the first in order wins, as when each was asked in turn."""
+    several claim a file, the first in order is the one it is checked against, and the lint
+    reports the others (CFG422): their checks do not run on it."""
 
     def __init__(self, claims: Sequence[Claims]) -> None:
         self.configs = [c.config for c in claims]
-        #: exact paths (samples, patterns without a glob) → the first configuration's order
-        self._exact: dict[str, int] = {}
+        #: exact paths (samples, patterns without a glob) → the orders of the configurations
+        self._exact: dict[str, set[int]] = {}
         #: (whole-path pattern, order) and (file-name pattern, order)
         self._paths: list[tuple[re.Pattern[str], int]] = []
         self._names: list[tuple[re.Pattern[str], int]] = []
         for order, claim in enumerate(claims):
             folder = claim.config.parent
             if claim.sample is not None:
-                self._exact.setdefault(_absolute(folder, claim.sample), order)
+                self._exact.setdefault(_absolute(folder, claim.sample), set()).add(order)
             for pattern in claim.patterns:
                 self._add(folder, pattern, order)
 
@@ -50,7 +51,7 @@ class ClaimIndex:
             # a name alone matches the file's name anywhere, as the glob language says
             self._names.append((glob_regex(pattern), order))
         if not _GLOB_CHARS.search(pattern):
-            self._exact.setdefault(_absolute(folder, pattern), order)
+            self._exact.setdefault(_absolute(folder, pattern), set()).add(order)
             return
         normal = posixpath.normpath(pattern)
         ups = 0
@@ -61,18 +62,19 @@ class ClaimIndex:
         prefix = re.escape(base.as_posix().rstrip("/") + "/")
         self._paths.append((re.compile(prefix + glob_regex(normal).pattern), order))
 
-    def claimant(self, csv: Path) -> Path | None:
-        """The configuration that receives `csv` (a resolved path), or None."""
+    def claimants(self, csv: Path) -> list[Path]:
+        """Every configuration that claims `csv` (a resolved path), in their order: the first
+        is the one it is checked against."""
         text = csv.as_posix()
-        best = self._exact.get(text, len(self.configs))
-        for regex, order in self._paths:
-            if order < best and regex.match(text):
-                best = order
-        name = csv.name
-        for regex, order in self._names:
-            if order < best and regex.match(name):
-                best = order
-        return self.configs[best] if best < len(self.configs) else None
+        orders = set(self._exact.get(text, ()))
+        orders.update(order for regex, order in self._paths if regex.match(text))
+        orders.update(order for regex, order in self._names if regex.match(csv.name))
+        return [self.configs[order] for order in sorted(orders)]
+
+    def claimant(self, csv: Path) -> Path | None:
+        """The configuration `csv` (a resolved path) is checked against, or None."""
+        found = self.claimants(csv)
+        return found[0] if found else None
 
 
 def _absolute(folder: Path, relative: str) -> str:

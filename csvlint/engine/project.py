@@ -36,7 +36,7 @@ from csvlint.engine.sources import (
 from csvlint.errors import MissingPathError, UnreadableFileError, UsageError
 from csvlint.finding import Severity
 from csvlint.report import FileResult, Report
-from csvlint.rules import ConfigRule
+from csvlint.rules import ClaimRule, ConfigRule
 from csvlint.settings import Settings
 
 if TYPE_CHECKING:
@@ -71,7 +71,8 @@ class Project:
         self._indexes: dict[Path, ClaimIndex] = {}
         #: the project of each folder a linted file was in
         self._roots: dict[Path, ProjectRoot] = {}
-        self._samples: set[Path] = set()
+        #: each sample checked so far, resolved → its configuration, resolved
+        self._samples: dict[Path, Path] = {}
         #: the configurations checked so far, resolved
         self._checked: set[Path] = set()
         #: configurations parsed to read their claims: text and result, kept for the full load
@@ -122,7 +123,7 @@ class Project:
         their samples and their items files."""
         from csvlint.config.items import ItemsFileError, locate
 
-        found = set(self._loaded) | self._samples
+        found = set(self._loaded) | set(self._samples)
         for loaded in self._loaded.values():
             config = loaded.config
             if config is None:
@@ -151,14 +152,14 @@ class Project:
             self._discovered[folder] = found
         return self._discovered[folder]
 
-    def config_for(self, csv: Path) -> LoadedConfig | None:
-        """The configuration of the file's own project whose `files` patterns (or `sample`)
-        name this CSV file, checked (without its sample) the first time it is used."""
-        claimant = self.claimant(csv)
-        return None if claimant is None else self.reference(claimant)
-
     def claimant(self, csv: Path) -> Path | None:
         """The configuration of the file's own project that names this CSV file, unread."""
+        claimants = self.claimants(csv)
+        return claimants[0] if claimants else None
+
+    def claimants(self, csv: Path) -> list[Path]:
+        """Every configuration of the file's own project that names this CSV file, unread, in
+        their order: the first is the one it is checked against."""
         resolved = csv.resolve()
         folder = resolved.parent
         root = self._roots.get(folder)
@@ -169,7 +170,7 @@ class Project:
             configs = self.discovered(root)
             index = ClaimIndex([self._read_claims(path.resolve()) for path in configs])
             self._indexes[root.path] = index
-        return index.claimant(resolved)
+        return index.claimants(resolved)
 
     def _read_claims(self, config: Path) -> Claims:
         """A configuration file's `sample` and `files`, read without validating the rest:
@@ -259,7 +260,7 @@ class Project:
         except OSError as exc:
             subject.sample_problem = f"the sample cannot be read: {exc.strerror or exc}"
             return
-        self._samples.add(sample.resolve())
+        self._samples[sample.resolve()] = subject.loaded.path.resolve()
         subject.sample, subject.sample_facts = context, facts
         if facts.binary is not None:
             subject.sample_problem = f"the sample is not a CSV file: it is {facts.binary.what}"
@@ -376,14 +377,15 @@ class Project:
         # checked twice
         given = self._given_config(config)
         for target in (t for t in targets if not t.is_config):
-            if self._samples and target.path is not None and target.path.resolve() in self._samples:
-                continue  # already checked as its configuration's sample
             if target.path is None:
                 if stdin is None:
                     raise UsageError("standard input (-) is not available here")
                 self._lint_csv(target.shown, blocks_of(stdin), given, 0)
             else:
-                loaded = given or self.config_for(target.path)
+                applied, checked = self._configuration_of(target, given)
+                if checked:
+                    continue  # already checked as its configuration's sample
+                loaded = given or (self.reference(applied) if applied else None)
                 try:
                     size = target.path.stat().st_size
                     self._lint_csv(target.shown, blocks_from_path(target.path), loaded, size)
@@ -411,6 +413,33 @@ class Project:
         if not config.is_file():
             raise MissingPathError(f"{config}: no such configuration file")
         return self.reference(config)
+
+    def _configuration_of(
+        self, target: Target, given: LoadedConfig | None
+    ) -> tuple[Path | None, bool]:
+        """The configuration a CSV file is checked against when none is `given` (None: none),
+        and whether the file was already checked against it as its sample. A file that
+        several configurations claim is reported (CFG422)."""
+        assert target.path is not None
+        sample_of = self._samples.get(target.path.resolve())
+        if given is not None:
+            return None, sample_of == given.path.resolve()
+        claimants = self.claimants(target.path)
+        applied = sample_of or (claimants[0] if claimants else None)
+        others = [path for path in claimants if path != applied]
+        if applied is not None and others:
+            self._claimed_twice(target.shown, applied, others)
+        return applied, sample_of is not None
+
+    def _claimed_twice(self, shown: str, applied: Path, others: Sequence[Path]) -> None:
+        """Report a CSV file that several configurations claim: it is checked against one
+        alone, and the others' checks would otherwise be skipped without a word."""
+        for rule in self.options.selection.rules_for(shown, True, ("CFG",)):
+            if issubclass(rule, ClaimRule):
+                judge = rule(FileContext(shown))
+                assert isinstance(judge, ClaimRule)
+                found = judge.check_claims(display(applied), [display(p) for p in others])
+                self.run.collector.add(rule, found, shown)
 
     def _lint_csv(
         self, shown: str, blocks: Iterator[bytes], loaded: LoadedConfig | None, size: int

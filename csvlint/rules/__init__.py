@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from csvlint.rules.base import ConfigRule, FeedRule, Rule, Violation
+from csvlint.rules.base import ClaimRule, ConfigRule, FeedRule, Rule, Violation
 
 __all__ = [
+    "ClaimRule",
     "ConfigRule",
     "FeedRule",
     "Rule",

@@ -148,6 +148,15 @@ class FeedRule(Rule):
         return ()
 
 
+class ClaimRule(Rule):
+    """A rule on which configurations claim a CSV file (with `files` or `sample`). Its file is
+    the CSV file; it is told the one the file is checked against and the others."""
+
+    def check_claims(self, applied: str, others: Sequence[str]) -> Violations:
+        """Judge the configurations that claim the file (`others` is never empty)."""
+        return ()
+
+
 class ConfigRule(Rule):
     """A rule on an import configuration: the file alone, or beside its sample and the rest of
     the project. Its findings name the configuration file unless a violation says otherwise."""

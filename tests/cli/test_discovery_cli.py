@@ -235,14 +235,14 @@ def test_a_file_gone_between_the_search_and_its_read_is_skipped(
 ) -> None:
     from csvlint.engine.project import Project
 
-    original = Project.config_for
+    original = Project.claimants
 
-    def vanishing(self: Project, csv: Path) -> object:
+    def vanishing(self: Project, csv: Path) -> list[Path]:
         if csv.name == "employees_2026-11.csv":
             csv.unlink()
         return original(self, csv)
 
-    monkeypatch.setattr(Project, "config_for", vanishing)
+    monkeypatch.setattr(Project, "claimants", vanishing)
     monkeypatch.chdir(project)
     code, out, err = run("lint", "extracts", "--format", "json")
     assert "internal error" not in err and code == 1

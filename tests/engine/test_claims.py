@@ -26,6 +26,10 @@ def test_the_index_answers_as_each_configuration_asked_in_turn(tmp_path: Path) -
     a, b, c = (imports / f"{n}.import.yaml" for n in "abc")
     assert index.claimant(tmp_path / "samples" / "a.csv") == a
     assert index.claimant(tmp_path / "extracts" / "a_1.csv") == a  # both match: the first wins
+    assert index.claimants(tmp_path / "extracts" / "a_1.csv") == [a, b]  # and both are known
+    assert index.claimants(tmp_path / "extracts" / "exact.csv") == [b, c]
+    assert index.claimants(tmp_path / "samples" / "a.csv") == [a]
+    assert index.claimants(tmp_path / "other.csv") == []
     assert index.claimant(tmp_path / "extracts" / "z.csv") == b
     assert index.claimant(tmp_path / "extracts" / "exact.csv") == b
     assert index.claimant(tmp_path / "anywhere" / "b.csv") == b  # a name alone: any folder
