@@ -177,12 +177,22 @@ def lint_command(
         _warn_skipped(project)
     if output is not None and Path(os.path.realpath(output)) in project.inputs():
         raise Fatal(f"--output {output} is an input of this lint: choose another file")
-    for folder in project.empty:
-        click.echo(f"csvlint: no CSV file to lint in {_printable(folder)}", err=True)
+    _say_empty(project)
     if not (quiet and not report.findings and not report.omitted):
         emit(report, settings.format, output)
     failed = report.fails(strict=settings.strict)
     sys.exit(1 if failed and not exit_zero else 0)
+
+
+def _say_empty(project: Project) -> None:
+    """Name each folder given that held no CSV file to lint, and what `exclude` left out."""
+    for folder in project.empty:
+        why = ""
+        left_out = project.walk.excluded.get(folder, 0)
+        if left_out:
+            files = "file" if left_out == 1 else "files"
+            why = f" (the `exclude` setting leaves out {left_out} {files} there)"
+        click.echo(f"csvlint: no CSV file to lint in {_printable(folder)}{why}", err=True)
 
 
 def _warn_skipped(project: Project) -> None:
@@ -203,8 +213,7 @@ def _show_files(project: Project, paths: list[str], config: Path | None) -> None
     for path, against in shown:
         label = "no configuration" if against is None else _printable(against)
         click.echo(f"{_printable(path)}: {label}")
-    for folder in project.empty:
-        click.echo(f"csvlint: no CSV file to lint in {_printable(folder)}", err=True)
+    _say_empty(project)
 
 
 def _printable(text: str) -> str:

@@ -136,6 +136,8 @@ class Walk:
     regular file (a FIFO would hang the read), a file gone while the folder was read."""
 
     skipped: list[str] = field(default_factory=list)
+    #: how many files the `exclude` setting left out of each folder searched, as given
+    excluded: dict[str, int] = field(default_factory=dict)
     _ignores: dict[Path, GitIgnoreSpec | None] = field(default_factory=dict)
 
     def files(self, folder: Path, wanted: Callable[[str], bool]) -> Iterator[Path]:

@@ -110,7 +110,9 @@ def expand(
             for child in walk.files(path, _lintable):
                 shown = display(child)
                 key = _key(child)
-                if key not in seen and not excluded(from_root(child, root, shown), exclude):
+                if excluded(from_root(child, root, shown), exclude):
+                    walk.excluded[given] = walk.excluded.get(given, 0) + 1
+                elif key not in seen:
                     seen.add(key)
                     found.append(Target(shown, child, walked=True))
         elif path.exists():

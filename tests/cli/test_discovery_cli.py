@@ -202,6 +202,21 @@ def test_a_folder_with_no_csv_file_says_so(project: Path, monkeypatch: pytest.Mo
     assert "csvlint: no CSV file to lint in imports" in err
 
 
+def test_a_folder_whose_csv_files_exclude_leaves_out_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".csvlint.toml").write_text('exclude = ["old/**"]\n', encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    for name in ("a.csv", "b.csv"):
+        (tmp_path / "old" / name).write_text("a\n1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("lint", "old")
+    assert code == 0
+    assert "no CSV file to lint in old (the `exclude` setting leaves out 2 files there)" in err
+    (tmp_path / "old" / "b.csv").unlink()
+    assert "leaves out 1 file there" in run("lint", "old")[2]
+
+
 def test_closed_standard_input_is_a_one_line_error(project: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "csvlint", "lint", "-"],
