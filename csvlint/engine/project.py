@@ -354,9 +354,14 @@ class Project:
                 shown.append((target.shown, display(config) if config else None))
             elif target.is_config:
                 shown.append((target.shown, target.shown))
+            elif config is not None:
+                shown.append((target.shown, display(config)))
             else:
-                claimant = config or self.claimant(target.path)
-                shown.append((target.shown, display(claimant) if claimant else None))
+                claimants = [display(path) for path in self.claimants(target.path)]
+                label = claimants[0] if claimants else None
+                if len(claimants) > 1:
+                    label = f"{claimants[0]} (also claimed by {', '.join(claimants[1:])}: CFG422)"
+                shown.append((target.shown, label))
         return shown
 
     def lint_paths(

@@ -63,6 +63,17 @@ def test_a_file_two_configurations_claim_is_reported_naming_both(in_tmp: Path) -
     assert {f["code"] for f in findings if f["path"] == "extracts/orders_eu_1.csv"} >= {"HDR204"}
 
 
+def test_show_files_names_every_claimant(in_tmp: Path) -> None:
+    project(in_tmp)
+    result = CliRunner().invoke(cli, ["lint", "--show-files", "extracts"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "extracts/orders_eu_1.csv: orders.import.yaml "
+        "(also claimed by orders_eu.import.yaml: CFG422)",
+        "extracts/orders_us_1.csv: orders.import.yaml",
+    ]
+
+
 def test_the_same_from_the_files_folder(in_tmp: Path) -> None:
     project(in_tmp)
     os.chdir(in_tmp / "extracts")
