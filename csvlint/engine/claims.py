@@ -62,13 +62,16 @@ class ClaimIndex:
         prefix = re.escape(base.as_posix().rstrip("/") + "/")
         self._paths.append((re.compile(prefix + glob_regex(normal).pattern), order))
 
-    def claimants(self, csv: Path) -> list[Path]:
-        """Every configuration that claims `csv` (a resolved path), in their order: the first
-        is the one it is checked against."""
-        text = csv.as_posix()
-        orders = set(self._exact.get(text, ()))
-        orders.update(order for regex, order in self._paths if regex.match(text))
-        orders.update(order for regex, order in self._names if regex.match(csv.name))
+    def claimants(self, csv: Path, *spellings: Path) -> list[Path]:
+        """Every configuration that claims `csv` (a resolved path) or one of its other
+        `spellings` (a link's own path, say), in their order: the first is the one it is
+        checked against."""
+        orders: set[int] = set()
+        for path in dict.fromkeys((csv, *spellings)):
+            text = path.as_posix()
+            orders.update(self._exact.get(text, ()))
+            orders.update(order for regex, order in self._paths if regex.match(text))
+            orders.update(order for regex, order in self._names if regex.match(path.name))
         return [self.configs[order] for order in sorted(orders)]
 
     def claimant(self, csv: Path) -> Path | None:

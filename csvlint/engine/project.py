@@ -170,7 +170,11 @@ class Project:
             configs = self.discovered(root)
             index = ClaimIndex([self._read_claims(path.resolve()) for path in configs])
             self._indexes[root.path] = index
-        return index.claimants(resolved)
+        # a link is claimed by its own path as well as by its target's: `extracts/current.csv`
+        # leading to `incoming/dump.csv`, or a file in a linked folder
+        return index.claimants(
+            resolved, csv.parent.resolve() / csv.name, Path(os.path.abspath(csv))
+        )
 
     def _read_claims(self, config: Path) -> Claims:
         """A configuration file's `sample` and `files`, read without validating the rest:

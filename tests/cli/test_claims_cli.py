@@ -1,5 +1,6 @@
-"""A CSV file that several configurations claim is checked against one of them, and reported
-(CFG422): the others' checks never run on it, and the verdict may be for the wrong one."""
+"""Which configurations claim a CSV file, from the command line. A file that several claim is
+checked against one of them and reported (CFG422): the others' checks never run on it, and the
+verdict may be for the wrong one. A link is claimed by its own path as well as its target's."""
 
 from __future__ import annotations
 
@@ -132,3 +133,25 @@ def test_a_sample_is_checked_against_the_configuration_named_too(in_tmp: Path) -
         "orders_eu.import.yaml", "extracts/orders_eu_1.csv", "--config", "orders_eu.import.yaml"
     )
     assert code == 0 and [f for f in findings if f["severity"] != "info"] == [], findings
+
+
+def test_a_link_is_claimed_by_its_own_path(in_tmp: Path) -> None:
+    """`extracts/orders_us_current.csv`, a link to a dump kept elsewhere in the project, is an
+    extract its configuration's pattern names: it is checked against it."""
+    project(in_tmp)
+    (in_tmp / "incoming").mkdir()
+    (in_tmp / "incoming" / "dump.csv").write_text("Order ID,Amount\nA1,abc\n")
+    (in_tmp / "extracts" / "orders_us_current.csv").symlink_to("../incoming/dump.csv")
+    code, findings = lint("extracts/orders_us_current.csv")
+    assert code == 1 and [f["code"] for f in findings] == ["VAL301"], findings
+
+
+def test_a_file_in_a_linked_folder_is_claimed_by_its_path_through_the_link(
+    in_tmp: Path,
+) -> None:
+    project(in_tmp)
+    (in_tmp / "extracts").rename(in_tmp / "2026")
+    (in_tmp / "extracts").symlink_to("2026")
+    (in_tmp / "2026" / "orders_us_1.csv").write_text("Order ID,Amount\nA1,abc\n")
+    code, findings = lint("extracts/orders_us_1.csv")
+    assert code == 1 and [f["code"] for f in findings] == ["VAL301"], findings
