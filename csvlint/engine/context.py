@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from csvlint.dialect import Dialect
+from csvlint.dialect import Dialect, declared_encoding
 from csvlint.engine.facts import Header
 
 if TYPE_CHECKING:
@@ -37,10 +37,9 @@ class FileContext:
         if self.config is None:
             return None
         settings = self.config.file
-        encoding = settings.encoding.lower().replace("_", "-")
-        bom = encoding in ("utf-8-sig", "utf8-sig")
+        encoding, bom = declared_encoding(settings.encoding)
         return Dialect(
-            encoding="utf-8" if bom else settings.encoding,
+            encoding=encoding,
             bom=bom,
             delimiter=settings.delimiter,
             quote=settings.quote,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from csvlint.dialect import Dialect
+from csvlint.dialect import Dialect, declared_encoding
 from csvlint.engine.collect import Collector
 from csvlint.engine.context import FileContext
 from csvlint.engine.facts import FileFacts, Header
@@ -52,8 +52,7 @@ class _Hooks:
 
 def _codec(name: str) -> str:
     """The Python codec for an encoding name as a configuration writes it."""
-    lowered = name.lower().replace("_", "-")
-    return "utf-8" if lowered in ("utf-8-sig", "utf8-sig", "utf8") else lowered
+    return declared_encoding(name)[0].lower().replace("_", "-")
 
 
 class CsvLinter:
