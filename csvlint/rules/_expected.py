@@ -19,6 +19,12 @@ def expected_columns(config: ImportConfig) -> tuple[str, ...]:
     return config.header
 
 
+def pivot_start(config: ImportConfig) -> int | None:
+    """The 1-based column a pivoted layout's item columns start at, or None when flat."""
+    pivot = config.file.pivot
+    return pivot.first_column if config.file.layout == "pivoted" and pivot is not None else None
+
+
 def is_pivot_column(config: ImportConfig, index: int) -> bool:
     """Whether the 0-based column `index` is one of a pivoted layout's item columns."""
     pivot = config.file.pivot

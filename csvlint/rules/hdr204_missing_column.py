@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from csvlint.engine.facts import Header
 from csvlint.finding import Severity
-from csvlint.rules._expected import expected_columns, free_columns, normalised
+from csvlint.rules._expected import expected_columns, free_columns, normalised, pivot_start
 from csvlint.rules.base import Rule, Violation, Violations
 
 
@@ -23,6 +23,9 @@ class MissingColumn(Rule):
     The most common way a push "completes" with nothing imported: a header renamed upstream.
     The hint names the closest header in the file (the same up to case, whitespace or a BOM,
     or a small edit away).
+
+    In a pivoted layout, a file with no column from the pivot's `first_column` on lacks every
+    item column: nothing of it would be imported.
 
     Fails: configuration column `Employee ID`, file header `Employee Id,Name`.
     Passes: file header `Employee ID,Name`.
@@ -53,4 +56,13 @@ class MissingColumn(Rule):
                 hint=f"the file has {near!r}: rename it back, or update the configuration"
                 if near
                 else f"expected as column {column}",
+            )
+        start = pivot_start(config)
+        if start is not None and start > header.width:
+            yield Violation(
+                f"the pivot's item columns are missing: it starts at column "
+                f"{start}, and the file has {header.width}",
+                line=header.line,
+                record=header.record,
+                hint="export the item columns (a month each, say) after the fixed ones",
             )
