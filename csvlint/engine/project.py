@@ -275,16 +275,26 @@ class Project:
         for CSV files, which would make every extract's lint read the whole project."""
         if not self._configs_linted:
             return
+        # each project the configurations linted belong to, compared within itself: the
+        # answer must not depend on which path came first
+        projects: dict[Path, ProjectRoot] = {self.root: self.project}
+        for subject in self.subjects:
+            if subject.root not in projects:
+                projects[subject.root] = project_root(subject.loaded.path)
         checked = {s.loaded.path.resolve() for s in self.subjects}
-        for path in self.discovered():
-            if path.resolve() not in checked:
-                loaded = self.load(path)
-                bystander = ConfigSubject(loaded, display(path), self.root, checked=False)
-                self.subjects.append(bystander)
-        first = self.subjects[0].shown
-        for rule in self._config_rules(first):
-            judge = rule(FileContext(first))
-            self.run.collector.add(rule, judge.check_project(self.subjects), first)
+        for root, project in projects.items():
+            members = [s for s in self.subjects if s.root == root]
+            for path in self.discovered(project):
+                if path.resolve() not in checked:
+                    checked.add(path.resolve())
+                    loaded = self.load(path)
+                    members.append(ConfigSubject(loaded, display(path), root, checked=False))
+            if not members:
+                continue
+            first = members[0].shown
+            for rule in self._config_rules(first):
+                judge = rule(FileContext(first))
+                self.run.collector.add(rule, judge.check_project(members), first)
 
     # -- lints ----------------------------------------------------------------------------
 

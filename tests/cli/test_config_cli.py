@@ -184,3 +184,24 @@ def test_the_lifecycle_in_a_real_process_from_another_folder(tmp_path: Path) -> 
     assert "Traceback" not in other.stderr
     copied = csvlint("config", "id", str(config))
     assert (copied.returncode, copied.stdout) == (0, PIGMENT_ID + "\n")
+
+
+def test_duplicate_ids_are_found_in_every_project_whatever_the_order(drafted: Path) -> None:
+    """Two repositories given together: a configuration of the second whose id a copy beside
+    it shares is reported whichever comes first, for verify and for lint alike."""
+    run("config", "save", drafted.name, "--id", PIGMENT_ID)
+    for name in ("a", "b"):
+        (Path(name) / ".git").mkdir(parents=True)
+        shutil.copy("employees.csv", Path(name) / "employees.csv")
+        shutil.copy(drafted, Path(name) / drafted.name)
+    shutil.copy(drafted, Path("b") / "copy.import.yaml")  # b only: its id is shared there
+    a, b = f"a/{drafted.name}", f"b/{drafted.name}"
+    for command in ("verify", "lint"):
+        for order in ((a, b), (b, a)):
+            args = ("config", "verify", *order) if command == "verify" else ("lint", *order)
+            code, out, _ = run(*args)
+            assert code == 1, (command, order, out)
+            reported = [line for line in out.splitlines() if "CFG403" in line]
+            # the copy is not linted, only compared: the file given is the one told
+            assert len(reported) == 1 and reported[0].startswith(b), (command, order, out)
+            assert "copy.import.yaml" in reported[0]
