@@ -77,6 +77,11 @@ def test_published_hooks_are_valid() -> None:
     assert {h["id"] for h in hooks} == {"csvlint", "csvlint-config", "csvlint-verify"}
     verify = next(h for h in hooks if h["id"] == "csvlint-verify")
     assert verify["pass_filenames"] is False
+    # pre-commit splits a hook's files across processes unless it is serial, and checks across
+    # files (HDR207 over a feed's extracts, CFG403 over configurations) see one call's files
+    for hook in hooks:
+        if hook.get("pass_filenames", True):
+            assert hook["require_serial"] is True, hook["id"]
 
 
 def test_hooks_report_and_never_rewrite(hooks: Path, tmp_path: Path) -> None:
