@@ -93,7 +93,7 @@ class Selection:
         return path
 
     def level(self, code: str, default: Severity) -> Severity | None:
-        """The severity a finding of `code` gets; None when the rule is switched off. A guard
-        that must run keeps its default: lowered, it would let a lint pass with the checks it
-        guards not run."""
-        return default if self.guards(code) else self.severity.get(code, default)
+        """The severity a finding of `code` gets; None when the rule is switched off (a guard
+        that must run keeps its default then)."""
+        level = self.severity.get(code, default)
+        return default if level is None and self.guards(code) else level

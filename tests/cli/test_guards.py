@@ -5,7 +5,6 @@ configuration runs."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -73,25 +72,6 @@ def test_an_unusable_items_file_set_off_in_the_settings_is_still_reported(projec
     (project / "lists" / "dept.csv").unlink()
     code, out = lint()
     assert code == 1 and "CFG421" in out, out
-
-
-@pytest.mark.parametrize("level", ["off", "info", "warning"])
-def test_a_guard_keeps_its_severity_while_it_guards(project: Path, level: str) -> None:
-    """A guard lowered to information would let the lint pass with the column it guards
-    unchecked: it stays an error while a header or value rule runs."""
-    (project / ".csvlint.toml").write_text(f'severity = {{CFG408 = "{level}"}}\n')
-    (project / "emp.import.yaml").write_text(CONFIG.replace("yyyy-MM-dd", "yyyy-MM"))
-    (project / "extract.csv").write_text("ID,Dept,Start\n1,SALES,11/28/2026\n")
-
-    def levels(*options: str) -> tuple[int, list[str]]:
-        args = ["lint", "extract.csv", "--config", "emp.import.yaml", "--format", "json"]
-        result = CliRunner().invoke(cli, [*args, *options])
-        findings = json.loads(result.stdout)["findings"]
-        return result.exit_code, [f["severity"] for f in findings if f["code"] == "CFG408"]
-
-    assert levels() == (1, ["error"])
-    # with no rule it guards, the setting applies as to any other rule
-    assert levels("--select", "CSV,CFG408") == (0, [] if level == "off" else [level])
 
 
 def test_a_format_that_cannot_be_built_is_reported_whatever_the_selection(project: Path) -> None:
