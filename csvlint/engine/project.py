@@ -71,8 +71,8 @@ class Project:
         self._indexes: dict[Path, ClaimIndex] = {}
         #: the project of each folder a linted file was in
         self._roots: dict[Path, ProjectRoot] = {}
-        #: each sample checked so far, resolved → its configuration, resolved
-        self._samples: dict[Path, Path] = {}
+        #: each sample checked so far, resolved → the configurations it was checked for
+        self._samples: dict[Path, list[Path]] = {}
         #: the configurations checked so far, resolved
         self._checked: set[Path] = set()
         #: configurations parsed to read their claims: text and result, kept for the full load
@@ -157,11 +157,18 @@ class Project:
         claimants = self.claimants(csv)
         return claimants[0] if claimants else None
 
-    def claimants(self, csv: Path) -> list[Path]:
+    def claimants(self, csv: Path, also: Sequence[Path] = ()) -> list[Path]:
         """Every configuration of the file's own project that names this CSV file, unread, in
-        their order: the first is the one it is checked against."""
-        resolved = csv.resolve()
-        folder = resolved.parent
+        their order: the first is the one it is checked against. `also` holds the other paths
+        the file was found at: a file reached through links is named by any of them."""
+        found: list[Path] = []
+        for path in (csv, *also):
+            found += [config for config in self._claimants_of(path) if config not in found]
+        return found
+
+    def _claimants_of(self, csv: Path) -> list[Path]:
+        # the project of the folder the file was found in: a link's own, not its target's
+        folder = csv.parent.resolve()
         root = self._roots.get(folder)
         if root is None:
             root = self._roots[folder] = root_of_folder(folder)
@@ -172,9 +179,7 @@ class Project:
             self._indexes[root.path] = index
         # a link is claimed by its own path as well as by its target's: `extracts/current.csv`
         # leading to `incoming/dump.csv`, or a file in a linked folder
-        return index.claimants(
-            resolved, csv.parent.resolve() / csv.name, Path(os.path.abspath(csv))
-        )
+        return index.claimants(csv.resolve(), folder / csv.name, Path(os.path.abspath(csv)))
 
     def _read_claims(self, config: Path) -> Claims:
         """A configuration file's `sample` and `files`, read without validating the rest:
@@ -264,7 +269,7 @@ class Project:
         except OSError as exc:
             subject.sample_problem = f"the sample cannot be read: {exc.strerror or exc}"
             return
-        self._samples[sample.resolve()] = subject.loaded.path.resolve()
+        self._samples.setdefault(sample.resolve(), []).append(subject.loaded.path.resolve())
         subject.sample, subject.sample_facts = context, facts
         if facts.binary is not None:
             subject.sample_problem = f"the sample is not a CSV file: it is {facts.binary.what}"
@@ -310,7 +315,7 @@ class Project:
         targets += self._claimed(paths, targets, root)
         self.empty = [
             given
-            for given in paths
+            for given in dict.fromkeys(paths)
             if given != "-"
             and Path(given).is_dir()
             and not any(
@@ -361,9 +366,18 @@ class Project:
         self, paths: Sequence[str], config: Path | None = None
     ) -> list[tuple[str, str | None]]:
         """Each file linting `paths` would read, with the configuration it would be checked
-        against (None: none; a configuration is checked against its own sample)."""
+        against (None: none; a configuration is checked against its own sample), and the
+        others that claim it."""
+        targets = self.targets(paths)
+        sampled: dict[Path, list[Path]] = {}
+        for target in targets:
+            if target.is_config and target.path is not None:
+                own = self.load(target.path).config
+                if own is not None and own.sample_path is not None:
+                    owners = sampled.setdefault(own.sample_path.resolve(), [])
+                    owners.append(target.path.resolve())
         shown: list[tuple[str, str | None]] = []
-        for target in self.targets(paths):
+        for target in targets:
             if target.path is None:
                 shown.append((target.shown, display(config) if config else None))
             elif target.is_config:
@@ -371,10 +385,11 @@ class Project:
             elif config is not None:
                 shown.append((target.shown, display(config)))
             else:
-                claimants = [display(path) for path in self.claimants(target.path)]
-                label = claimants[0] if claimants else None
-                if len(claimants) > 1:
-                    label = f"{claimants[0]} (also claimed by {', '.join(claimants[1:])}: CFG422)"
+                owners = sampled.get(target.path.resolve(), [])
+                applied, others = self._split_claims(target, owners)
+                label = ", ".join(display(path) for path in applied) or None
+                if label is not None and others:
+                    label += f" (also claimed by {', '.join(display(p) for p in others)})"
                 shown.append((target.shown, label))
         return shown
 
@@ -437,27 +452,37 @@ class Project:
         self, target: Target, given: LoadedConfig | None
     ) -> tuple[Path | None, bool]:
         """The configuration a CSV file is checked against when none is `given` (None: none),
-        and whether the file was already checked against it as its sample. A file that
-        several configurations claim is reported (CFG422)."""
+        and whether the file was already checked as its sample. A file that several
+        configurations claim is reported (CFG422)."""
         assert target.path is not None
-        sample_of = self._samples.get(target.path.resolve())
+        sampled = self._samples.get(target.path.resolve(), [])
         if given is not None:
-            return None, sample_of == given.path.resolve()
-        claimants = self.claimants(target.path)
-        applied = sample_of or (claimants[0] if claimants else None)
-        others = [path for path in claimants if path != applied]
-        if applied is not None and others:
+            return None, given.path.resolve() in sampled
+        applied, others = self._split_claims(target, sampled)
+        if applied and others:
             self._claimed_twice(target.shown, applied, others)
-        return applied, sample_of is not None
+        return (applied[0] if applied else None), bool(sampled)
 
-    def _claimed_twice(self, shown: str, applied: Path, others: Sequence[Path]) -> None:
+    def _split_claims(
+        self, target: Target, sampled: Sequence[Path]
+    ) -> tuple[list[Path], list[Path]]:
+        """The configurations a CSV file is checked against (those it was checked as the
+        sample of, else the first that claims it) and the others that claim it."""
+        assert target.path is not None
+        claimants = self.claimants(target.path, target.also)
+        applied = list(sampled) or claimants[:1]
+        return applied, [path for path in claimants if path not in applied]
+
+    def _claimed_twice(self, shown: str, applied: Sequence[Path], others: Sequence[Path]) -> None:
         """Report a CSV file that several configurations claim: it is checked against one
         alone, and the others' checks would otherwise be skipped without a word."""
         for rule in self.options.selection.rules_for(shown, True, ("CFG",)):
             if issubclass(rule, ClaimRule):
                 judge = rule(FileContext(shown))
                 assert isinstance(judge, ClaimRule)
-                found = judge.check_claims(display(applied), [display(p) for p in others])
+                found = judge.check_claims(
+                    [display(p) for p in applied], [display(p) for p in others]
+                )
                 self.run.collector.add(rule, found, shown)
 
     def _lint_csv(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
@@ -81,6 +81,8 @@ class Target:
     path: Path | None
     #: found by searching a folder, not named: skipped with a warning if it goes away
     walked: bool = False
+    #: the other paths the same file was found at (through links), linted once
+    also: list[Path] = field(default_factory=list, compare=False)
 
     @property
     def is_config(self) -> bool:
@@ -100,7 +102,8 @@ def expand(
     `walk.skipped`."""
     walk = walk if walk is not None else Walk()
     found: list[Target] = []
-    seen: set[Path] = set()
+    seen: dict[Path, Target] = {}
+    left_out: set[tuple[Path, str]] = set()
     for given in paths:
         if given == "-":
             found.append(Target("-", None))
@@ -111,14 +114,21 @@ def expand(
                 shown = display(child)
                 key = _key(child)
                 if excluded(from_root(child, root, shown), exclude):
-                    walk.excluded[given] = walk.excluded.get(given, 0) + 1
-                elif key not in seen:
-                    seen.add(key)
-                    found.append(Target(shown, child, walked=True))
+                    if is_csv(child.name) and (key, given) not in left_out:
+                        left_out.add((key, given))
+                        walk.excluded[given] = walk.excluded.get(given, 0) + 1
+                elif key in seen:
+                    _also(seen[key], child)
+                else:
+                    seen[key] = Target(shown, child, walked=True)
+                    found.append(seen[key])
         elif path.exists():
-            if _key(path) not in seen:
-                seen.add(_key(path))
-                found.append(Target(display(path), path))
+            key = _key(path)
+            if key in seen:
+                _also(seen[key], path)
+            else:
+                seen[key] = Target(display(path), path)
+                found.append(seen[key])
         else:
             raise MissingPathError(f"{given}: no such file or directory")
     return found
@@ -136,6 +146,12 @@ def from_root(path: Path, root: Path | None, shown: str) -> str:
             except ValueError:
                 continue
     return shown
+
+
+def _also(target: Target, path: Path) -> None:
+    """Remember another path a target's file was found at (a link's, or the target's)."""
+    if target.path is not None and path != target.path and path not in target.also:
+        target.also.append(path)
 
 
 def _key(path: Path) -> Path:

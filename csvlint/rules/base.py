@@ -150,10 +150,10 @@ class FeedRule(Rule):
 
 class ClaimRule(Rule):
     """A rule on which configurations claim a CSV file (with `files` or `sample`). Its file is
-    the CSV file; it is told the one the file is checked against and the others."""
+    the CSV file; it is told those the file is checked against and the others."""
 
-    def check_claims(self, applied: str, others: Sequence[str]) -> Violations:
-        """Judge the configurations that claim the file (`others` is never empty)."""
+    def check_claims(self, applied: Sequence[str], others: Sequence[str]) -> Violations:
+        """Judge the configurations that claim the file (neither list is empty)."""
         return ()
 
 

@@ -10,8 +10,8 @@ class ClaimedTwice(ClaimRule):
     """A CSV file that more than one configuration claims.
 
     A file found by its configuration's `files` patterns (or `sample`) is checked against one
-    configuration: the one whose sample it is, when that one is linted too, else the first of
-    those that claim it found in the project (a folder's files by name, then its subfolders').
+    configuration: those whose sample it is, when they are linted too, else the first of those
+    that claim it found in the project (a folder's files by name, then its subfolders').
     One extract is pushed under one configuration ID, so when two claim it, the lint's verdict
     may be for the other one's mappings and formats, while the checks of the one the connector
     uses never ran. The file is reported, naming every configuration that claims it. Naming
@@ -29,10 +29,10 @@ class ClaimedTwice(ClaimRule):
     # a project's layout, not a configuration Pigment would refuse
     on_sample = "never"
 
-    def check_claims(self, applied: str, others: Sequence[str]) -> Violations:
+    def check_claims(self, applied: Sequence[str], others: Sequence[str]) -> Violations:
         yield Violation(
-            f"{len(others) + 1} configurations claim this file: it is checked against "
-            f"{applied} only, never against {', '.join(others)}",
+            f"{len(applied) + len(others)} configurations claim this file: it is checked "
+            f"against {', '.join(applied)} only, never against {', '.join(others)}",
             hint="narrow the `files` patterns (or `sample`) so that one configuration claims "
             "each file, or name one with --config",
         )

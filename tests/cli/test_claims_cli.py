@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import csvlint
@@ -69,8 +70,7 @@ def test_show_files_names_every_claimant(in_tmp: Path) -> None:
     result = CliRunner().invoke(cli, ["lint", "--show-files", "extracts"])
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "extracts/orders_eu_1.csv: orders.import.yaml "
-        "(also claimed by orders_eu.import.yaml: CFG422)",
+        "extracts/orders_eu_1.csv: orders.import.yaml (also claimed by orders_eu.import.yaml)",
         "extracts/orders_us_1.csv: orders.import.yaml",
     ]
 
@@ -155,3 +155,52 @@ def test_a_file_in_a_linked_folder_is_claimed_by_its_path_through_the_link(
     (in_tmp / "2026" / "orders_us_1.csv").write_text("Order ID,Amount\nA1,abc\n")
     code, findings = lint("extracts/orders_us_1.csv")
     assert code == 1 and [f["code"] for f in findings] == ["VAL301"], findings
+
+
+def test_a_sample_two_configurations_share_is_checked_for_both_and_not_reported(
+    in_tmp: Path,
+) -> None:
+    """One sample, two configurations (a list and a metric built from one extract): each
+    checks it as its sample, so neither is left out."""
+    project(in_tmp)
+    for name in ("orders.import.yaml", "orders_eu.import.yaml"):
+        config = in_tmp / name
+        text = config.read_text().replace("extracts/orders_*.csv", "extracts/orders_us_1.csv")
+        text = text.replace("files: [extracts/orders_eu_*.csv]", "files: []")
+        config.write_text(text.replace("Amount EUR", "Amount") + "sample: s.csv\n")
+    (in_tmp / "s.csv").write_text("Order ID,Amount\nA1,3\n")
+    code, findings = lint(".")
+    assert code == 0 and [f for f in findings if f["severity"] != "info"] == [], findings
+
+
+def test_a_link_is_claimed_whatever_the_order_its_spellings_are_found_in(in_tmp: Path) -> None:
+    project(in_tmp)
+    (in_tmp / "archive").mkdir()
+    (in_tmp / "archive" / "dump.csv").write_text("Order ID,Amount\nA1,abc\n")
+    (in_tmp / "extracts" / "orders_us_current.csv").symlink_to("../archive/dump.csv")
+    for args in ((".",), ("archive", "extracts"), ("extracts", "archive")):
+        code, findings = lint(*args)
+        bad = [f for f in findings if f["code"] == "VAL301"]
+        assert code == 1 and len(bad) == 1, (args, findings)
+
+
+def test_a_link_to_a_file_outside_the_project_is_claimed_by_its_own_path(
+    in_tmp: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    project(in_tmp)
+    outside = tmp_path_factory.mktemp("outside") / "dump.csv"
+    outside.write_text("Order ID,Amount\nA1,abc\n")
+    (in_tmp / "extracts" / "orders_us_ext.csv").symlink_to(outside)
+    code, findings = lint("extracts/orders_us_ext.csv")
+    assert code == 1 and [f["code"] for f in findings] == ["VAL301"], findings
+
+
+def test_show_files_names_the_configuration_a_sample_is_checked_against(in_tmp: Path) -> None:
+    project(in_tmp)
+    eu = in_tmp / "orders_eu.import.yaml"
+    eu.write_text(eu.read_text() + "sample: extracts/orders_eu_1.csv\n")
+    args = ["lint", "--show-files", "orders_eu.import.yaml", "extracts/orders_eu_1.csv"]
+    result = CliRunner().invoke(cli, args)
+    assert result.stdout.splitlines()[-1] == (
+        "extracts/orders_eu_1.csv: orders_eu.import.yaml (also claimed by orders.import.yaml)"
+    )

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -210,9 +211,13 @@ def test_a_folder_whose_csv_files_exclude_leaves_out_says_why(
     for name in ("a.csv", "b.csv"):
         (tmp_path / "old" / name).write_text("a\n1\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "old" / "x.import.yaml").write_text("csvlint: 1\n", encoding="utf-8")
     code, _, err = run("lint", "old")
     assert code == 0
     assert "no CSV file to lint in old (the `exclude` setting leaves out 2 files there)" in err
+    # a folder given twice, its files counted once; the configuration is no CSV file
+    err = run("lint", "old", "old")[2]
+    assert err.count("leaves out 2 files there") == 1, err
     (tmp_path / "old" / "b.csv").unlink()
     assert "leaves out 1 file there" in run("lint", "old")[2]
 
@@ -252,10 +257,10 @@ def test_a_file_gone_between_the_search_and_its_read_is_skipped(
 
     original = Project.claimants
 
-    def vanishing(self: Project, csv: Path) -> list[Path]:
+    def vanishing(self: Project, csv: Path, also: Sequence[Path] = ()) -> list[Path]:
         if csv.name == "employees_2026-11.csv":
             csv.unlink()
-        return original(self, csv)
+        return original(self, csv, also)
 
     monkeypatch.setattr(Project, "claimants", vanishing)
     monkeypatch.chdir(project)
