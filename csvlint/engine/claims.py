@@ -74,11 +74,6 @@ class ClaimIndex:
             orders.update(order for regex, order in self._names if regex.match(path.name))
         return [self.configs[order] for order in sorted(orders)]
 
-    def claimant(self, csv: Path) -> Path | None:
-        """The configuration `csv` (a resolved path) is checked against, or None."""
-        found = self.claimants(csv)
-        return found[0] if found else None
-
 
 def _absolute(folder: Path, relative: str) -> str:
     try:

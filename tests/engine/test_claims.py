@@ -14,6 +14,12 @@ from csvlint.engine.run import LintOptions
 from csvlint.settings import Settings
 
 
+def first(index: ClaimIndex, csv: Path) -> Path | None:
+    """The configuration a file is checked against: the first that claims it."""
+    found = index.claimants(csv)
+    return found[0] if found else None
+
+
 def test_the_index_answers_as_each_configuration_asked_in_turn(tmp_path: Path) -> None:
     imports = tmp_path / "imports"
     index = ClaimIndex(
@@ -24,24 +30,24 @@ def test_the_index_answers_as_each_configuration_asked_in_turn(tmp_path: Path) -
         ]
     )
     a, b, c = (imports / f"{n}.import.yaml" for n in "abc")
-    assert index.claimant(tmp_path / "samples" / "a.csv") == a
-    assert index.claimant(tmp_path / "extracts" / "a_1.csv") == a  # both match: the first wins
+    assert first(index, tmp_path / "samples" / "a.csv") == a
+    assert first(index, tmp_path / "extracts" / "a_1.csv") == a  # both match: the first wins
     assert index.claimants(tmp_path / "extracts" / "a_1.csv") == [a, b]  # and both are known
     assert index.claimants(tmp_path / "extracts" / "exact.csv") == [b, c]
     assert index.claimants(tmp_path / "samples" / "a.csv") == [a]
     assert index.claimants(tmp_path / "other.csv") == []
-    assert index.claimant(tmp_path / "extracts" / "z.csv") == b
-    assert index.claimant(tmp_path / "extracts" / "exact.csv") == b
-    assert index.claimant(tmp_path / "anywhere" / "b.csv") == b  # a name alone: any folder
-    assert index.claimant(imports / "x" / "deep" / "d.csv") == c
-    assert index.claimant(tmp_path / "extracts" / "sub" / "z.csv") is None  # `*` stays in a folder
-    assert index.claimant(tmp_path / "other.csv") is None
+    assert first(index, tmp_path / "extracts" / "z.csv") == b
+    assert first(index, tmp_path / "extracts" / "exact.csv") == b
+    assert first(index, tmp_path / "anywhere" / "b.csv") == b  # a name alone: any folder
+    assert first(index, imports / "x" / "deep" / "d.csv") == c
+    assert first(index, tmp_path / "extracts" / "sub" / "z.csv") is None  # `*` stays in a folder
+    assert first(index, tmp_path / "other.csv") is None
 
 
 def test_a_folder_name_with_glob_characters_is_taken_literally(tmp_path: Path) -> None:
     folder = tmp_path / "odd[1]{x}"
     index = ClaimIndex([Claims(folder / "a.import.yaml", None, ["*.csv"])])
-    assert index.claimant(folder / "e.csv") == folder / "a.import.yaml"
+    assert first(index, folder / "e.csv") == folder / "a.import.yaml"
 
 
 def test_many_files_against_many_configurations_resolve_each_pattern_once(
@@ -130,4 +136,4 @@ def test_the_index_agrees_with_asking_each_configuration(
         if not name.endswith(".csv"):
             continue
         csv = root / name
-        assert index.claimant(csv) == _asked_in_turn(claims, csv), (name, configs)
+        assert first(index, csv) == _asked_in_turn(claims, csv), (name, configs)
