@@ -49,11 +49,16 @@ class Collector:
         where = violation.path or path
         if self.stopped and not self._before_stop(where, violation.line, violation.column):
             return  # --fail-fast: nothing after the first error in file order
-        severity = self.selection.level(rule.code, violation.severity or default)
+        own = violation.severity or default
+        # checks of the files linted against the configuration cannot run: no setting may
+        # hide it or let the lint pass without them
+        guarding = violation.guards and self.selection.guards(rule.code)
+        level = own if guarding else self.selection.level(rule.code, own)
         if where not in self._ignored:
             self._ignored[where] = self.selection.ignored_in(where)
-        if severity is None or rule.code in self._ignored[where]:
+        if level is None or (not guarding and rule.code in self._ignored[where]):
             return
+        severity = level
         blocks = violation.blocks_copy_id
         if blocks is None:
             blocks = severity is Severity.ERROR and rule.blocks_copy_id

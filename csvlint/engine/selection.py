@@ -70,13 +70,13 @@ class Selection:
         )
 
     def ignored_in(self, path: str) -> frozenset[str]:
-        """Codes ignored everywhere plus those ignored in files matching `path` (never a
-        guard that must run)."""
-        codes = {code for code in self.ignore if not self.guards(code)}
+        """Codes ignored everywhere plus those ignored in files matching `path` (a guard's
+        findings that disable checks are kept whatever this says: see `Violation.guards`)."""
+        codes = set(self.ignore)
         where = self._from_root(path) if self.per_file_ignores else path
         for pattern, ignored in self.per_file_ignores:
             if matches(where, pattern):
-                codes |= {code for code in ignored if not self.guards(code)}
+                codes |= ignored
         return frozenset(codes)
 
     def _from_root(self, path: str) -> str:
@@ -93,7 +93,6 @@ class Selection:
         return path
 
     def level(self, code: str, default: Severity) -> Severity | None:
-        """The severity a finding of `code` gets; None when the rule is switched off (a guard
-        that must run keeps its default then)."""
-        level = self.severity.get(code, default)
-        return default if level is None and self.guards(code) else level
+        """The severity a finding of `code` gets; None when the rule is switched off (a guard's
+        findings that disable checks keep their own: see `Violation.guards`)."""
+        return self.severity.get(code, default)

@@ -19,6 +19,7 @@ def at(
     severity: Severity | None = None,
     blocks_copy_id: bool | None = None,
     path: str | None = None,
+    guards: bool = False,
 ) -> Violation:
     """A violation at `pointer` in the configuration file, on the line that holds it."""
     return Violation(
@@ -29,6 +30,7 @@ def at(
         severity=severity,
         blocks_copy_id=blocks_copy_id,
         path=path,
+        guards=guards,
     )
 
 

@@ -40,6 +40,9 @@ class Violation:
     severity: Severity | None = None
     blocks_copy_id: bool | None = None
     path: str | None = None
+    #: the checks of the files linted against the configuration cannot run because of it: a
+    #: guard's finding (see `Selection.guards`) no setting may hide or lower while they run
+    guards: bool = False
 
 
 Violations = Iterable[Violation]

@@ -27,4 +27,5 @@ class SchemaError(ConfigRule):
                 line=problem.line or 1,
                 pointer=problem.pointer,
                 hint="`csvlint schema import-config` prints the schema",
+                guards=True,
             )

@@ -11,7 +11,12 @@ def _unknown(config: ImportConfig, source: Source) -> Violation | None:
     target = config.target
     if source.is_value:
         if target.is_list:
-            return at(config, source.pointer, f"{source.label} writes a value; a list has none")
+            return at(
+                config,
+                source.pointer,
+                f"{source.label} writes a value; a list has none",
+                guards=True,
+            )
         return None
     if source.is_dimension:
         if target.dimension(source.target) is not None:
@@ -31,6 +36,7 @@ def _unknown(config: ImportConfig, source: Source) -> Violation | None:
         source.pointer,
         f"{source.label} writes {what} {source.target!r}, which {kind} {target.block!r} lacks",
         hint=f"{'the properties' if what == 'property' else 'the dimensions'} are: {names}",
+        guards=True,
     )
 
 

@@ -110,6 +110,7 @@ class OptionNotApplicable(ConfigRule):
                 f"the import-wide formats cannot be: {why}",
                 hint="every column relying on this default would go unchecked; fix it, or "
                 "give each such column its own option",
+                guards=True,
             )
         for column in config.columns:
             given = column.options.given()
@@ -142,6 +143,7 @@ class OptionNotApplicable(ConfigRule):
                     f"the format of column {column.header!r} cannot be: {problem}",
                     hint="a prefix or suffix may not hold digits, signs or the decimal "
                     "separator, and the two separators must differ",
+                    guards=True,
                 )
         settings = config.file
         if settings.pivot is not None and settings.layout != "pivoted":

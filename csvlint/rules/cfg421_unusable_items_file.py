@@ -39,4 +39,5 @@ class UnusableItemsFile(ConfigRule):
                     problem,
                     hint="keep the list's items in a CSV file of the project, with a header "
                     "naming `column` (e.g. export the list from Pigment)",
+                    guards=True,
                 )

@@ -5,6 +5,7 @@ configuration runs."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,45 @@ def test_an_unusable_items_file_set_off_in_the_settings_is_still_reported(projec
     (project / "lists" / "dept.csv").unlink()
     code, out = lint()
     assert code == 1 and "CFG421" in out, out
+
+
+def _cfg408(*options: str) -> tuple[int, list[tuple[str, str]]]:
+    args = ["lint", "extract.csv", "--config", "emp.import.yaml", "--format", "json", *options]
+    result = CliRunner().invoke(cli, args)
+    findings = json.loads(result.stdout)["findings"]
+    return result.exit_code, [
+        (f["severity"], f["message"]) for f in findings if f["code"] == "CFG408"
+    ]
+
+
+@pytest.mark.parametrize("level", ["off", "info", "warning"])
+def test_a_guarding_finding_keeps_its_severity_whatever_the_settings(
+    project: Path, level: str
+) -> None:
+    """A format that cannot be built, lowered to information, would let the lint pass with
+    the column it guards unchecked: it stays an error while a value rule runs. The rule's
+    other findings, which disable nothing, take the level the settings give."""
+    (project / ".csvlint.toml").write_text(f'severity = {{CFG408 = "{level}"}}\n')
+    config = CONFIG.replace("yyyy-MM-dd", "yyyy-MM").replace(
+        "{header: ID, property: ID}", "{header: ID, property: ID, prefix: $}"
+    )
+    (project / "emp.import.yaml").write_text(config)
+    (project / "extract.csv").write_text("ID,Dept,Start\n1,SALES,11/28/2026\n")
+    code, found = _cfg408()
+    levels = {severity for severity, message in found if "cannot be" in message}
+    assert code == 1 and levels == {"error"}, found
+    others = [severity for severity, message in found if "does not apply" in message]
+    assert others == ([] if level == "off" else [level]), found
+
+
+def test_an_ignored_guard_keeps_only_its_guarding_findings(project: Path) -> None:
+    config = CONFIG.replace("yyyy-MM-dd", "yyyy-MM").replace(
+        "{header: ID, property: ID}", "{header: ID, property: ID, prefix: $}"
+    )
+    (project / "emp.import.yaml").write_text(config)
+    code, found = _cfg408("--ignore", "CFG408")
+    assert code == 1 and [message for _, message in found if "does not apply" in message] == []
+    assert any("cannot be" in message for _, message in found), found
 
 
 def test_a_format_that_cannot_be_built_is_reported_whatever_the_selection(project: Path) -> None:
