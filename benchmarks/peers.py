@@ -171,20 +171,27 @@ def command(name: str) -> list[str]:
 def unnoticed(read: list[str], extract: Path, folder: Path, rows: int = 1000) -> list[str]:
     """The typed columns in which the command `read` (given a path, it prints the rows it read)
     lets a bad value through, tried one column at a time on the first `rows` rows of
-    `extract`. A read that fails, or that keeps fewer rows than it was given, has noticed the value;
-    one that reads every row has not, and timing it would time a read that checks less."""
+    `extract`. A read that fails, or that keeps fewer rows than it was given, has noticed the
+    value; one that reads every row has not, and timing it would time a read that checks less.
+    A read that cannot read the clean rows notices nothing: every column is returned."""
     with extract.open(encoding="utf-8", newline="") as lines:
         sample = [row for _, row in zip(range(rows + 1), csv.reader(lines), strict=False)]
     header, body = sample[0], sample[1:]
+
+    def reads_whole(name: str, records: list[list[str]]) -> bool:
+        path = folder / name
+        with path.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerows([header, *records])
+        done = subprocess.run([*read, str(path)], capture_output=True, text=True, check=False)
+        return done.returncode == 0 and done.stdout.split() == [str(len(body))]
+
+    if not reads_whole("clean.csv", body):
+        return list(BAD_VALUES)
     missed = []
     for column, value in BAD_VALUES.items():
         broken = [list(row) for row in body]
         broken[len(body) // 2][header.index(column)] = value
-        path = folder / f"bad-{header.index(column)}.csv"
-        with path.open("w", encoding="utf-8", newline="") as out:
-            csv.writer(out, lineterminator="\n").writerows([header, *broken])
-        done = subprocess.run([*read, str(path)], capture_output=True, text=True, check=False)
-        if done.returncode == 0 and done.stdout.split() == [str(len(body))]:
+        if reads_whole(f"bad-{header.index(column)}.csv", broken):
             missed.append(column)
     return missed
 

@@ -19,6 +19,16 @@ import csv, sys
 with open(sys.argv[1], encoding="utf-8", newline="") as lines:
     print(sum(1 for _ in csv.reader(lines)) - 1)
 """
+#: counts rows, and fails on a row holding one of the bad values the check puts in
+REFUSING = f"""
+import csv, sys
+bad = set({list(peers.BAD_VALUES.values())!r})
+with open(sys.argv[1], encoding="utf-8", newline="") as lines:
+    rows = list(csv.reader(lines))[1:]
+if any(value in bad for row in rows for value in row):
+    sys.exit("refused")
+print(len(rows))
+"""
 #: duckdb's typed read with a query that names none of the typed columns
 DUCKDB_COUNT_STAR = """
 import sys, duckdb
@@ -43,8 +53,17 @@ def test_a_read_that_checks_nothing_lets_every_bad_value_through(
 def test_a_read_that_fails_on_each_bad_value_lets_none_through(
     extract: Path, tmp_path: Path
 ) -> None:
-    refusing = [sys.executable, "-c", "import sys; sys.exit('refused')"]
+    refusing = [sys.executable, "-c", REFUSING]
     assert peers.unnoticed(refusing, extract, tmp_path, rows=200) == []
+
+
+def test_a_read_that_cannot_read_the_clean_rows_notices_nothing(
+    extract: Path, tmp_path: Path
+) -> None:
+    """A reader that fails on every file (a crash, a missing module) proves nothing by
+    failing on the bad ones."""
+    failing = [sys.executable, "-c", "import sys; sys.exit('broken')"]
+    assert peers.unnoticed(failing, extract, tmp_path, rows=200) == list(peers.BAD_VALUES)
 
 
 def _installed(name: str) -> bool:
