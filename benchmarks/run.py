@@ -115,7 +115,10 @@ def throughput(
         with tempfile.TemporaryDirectory() as folder:
             missed = unnoticed(read, extract, Path(folder))
         if missed:
-            sys.exit(f"{title} lets bad values through in {', '.join(missed)}: not timed")
+            sys.exit(
+                f"{title} does not refuse a bad value in {', '.join(missed)} (or cannot read "
+                "the clean sample at all): not timed"
+            )
         commands[title] = Command([*read, str(extract)])
     found = checked(measure_together(commands, repeat))
     frictionless = tool("frictionless")

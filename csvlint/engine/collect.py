@@ -56,7 +56,10 @@ class Collector:
         level = own if guarding else self.selection.level(rule.code, own)
         if where not in self._ignored:
             self._ignored[where] = self.selection.ignored_in(where)
-        if level is None or (not guarding and rule.code in self._ignored[where]):
+        if level is None or (
+            not guarding
+            and (rule.code in self._ignored[where] or not self.selection.chosen(rule.code))
+        ):
             return
         severity = level
         blocks = violation.blocks_copy_id
@@ -65,7 +68,10 @@ class Collector:
             if sample and rule.on_sample != "never":
                 blocks = rule.on_sample == "always" or severity is Severity.ERROR
         # a header's findings are capped per rule: a header of a million columns has one line
-        key = (where, rule.code, None if rule.code.startswith("HDR") else violation.column)
+        # a guard's findings that disable checks are capped apart (as column -1, which no
+        # file has): an omission takes the severity of the first finding it leaves out
+        column = None if rule.code.startswith("HDR") else violation.column
+        key = (where, rule.code, column if not guarding else -1)
         self._seen[key] += 1
         if self.max_per_rule and self._seen[key] > self.max_per_rule:
             self._over[key] += 1

@@ -319,7 +319,8 @@ class Project:
             if given != "-"
             and Path(given).is_dir()
             and not any(
-                t.path is not None and not t.is_config and _under(t.path, given) for t in targets
+                not t.is_config and any(_under(p, given) for p in (t.path, *t.also) if p)
+                for t in targets
             )
         ]
         return targets

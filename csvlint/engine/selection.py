@@ -56,6 +56,10 @@ class Selection:
         ]
         return [rule for rule in rules_of(codes) if with_config or not rule.needs_config]
 
+    def chosen(self, code: str) -> bool:
+        """Whether `select` takes `code` (everything, when there is no `select`)."""
+        return self.select is None or code in self.select
+
     def guards(self, code: str) -> bool:
         """Whether `code` is a rule that must run because checks that depend on it run: a
         guard (GUARDS) while any header or value rule is selected."""

@@ -222,6 +222,19 @@ def test_a_folder_whose_csv_files_exclude_leaves_out_says_why(
     assert "leaves out 1 file there" in run("lint", "old")[2]
 
 
+def test_a_folder_reached_through_a_link_is_not_called_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".csvlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "y.csv").write_text("a\n1\n", encoding="utf-8")
+    (tmp_path / "data2").symlink_to("real")
+    monkeypatch.chdir(tmp_path)
+    for order in (("real", "data2"), ("data2", "real")):
+        code, _, err = run("lint", *order)
+        assert code == 0 and "no CSV file" not in err, (order, err)
+
+
 def test_closed_standard_input_is_a_one_line_error(project: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "csvlint", "lint", "-"],

@@ -104,6 +104,32 @@ def test_a_guarding_finding_keeps_its_severity_whatever_the_settings(
     assert others == ([] if level == "off" else [level]), found
 
 
+def test_a_guarding_finding_is_capped_apart_from_the_rules_other_findings(
+    project: Path,
+) -> None:
+    """With the rule's other findings lowered, listed first and over the cap, the guarding one
+    is neither left out among them nor counted as information."""
+    (project / ".csvlint.toml").write_text('severity = {CFG408 = "info"}\n')
+    config = CONFIG.replace(
+        "{header: ID, property: ID}", "{header: ID, property: ID, prefix: $, suffix: x}"
+    ).replace(
+        "{header: Start, property: Start}", "{header: Start, property: Start, date_format: yyyy-MM}"
+    )
+    (project / "emp.import.yaml").write_text(config)
+    code, found = _cfg408("--max-per-rule", "1")
+    guarding = [level for level, message in found if "cannot be" in message]
+    assert code == 1 and guarding == ["error"], found
+
+
+def test_a_guards_other_findings_follow_select(project: Path) -> None:
+    (project / "emp.import.yaml").write_text(
+        CONFIG.replace("{header: ID, property: ID}", "{header: ID, property: ID, prefix: $}")
+    )
+    (project / "extract.csv").write_text("ID,Dept,Start\n1,SALES,2026-01-02\n")
+    assert _cfg408("--select", "VAL") == (0, [])
+    assert _cfg408()[1] == [("error", "prefix does not apply to a text target (column 'ID')")]
+
+
 def test_an_ignored_guard_keeps_only_its_guarding_findings(project: Path) -> None:
     config = CONFIG.replace("yyyy-MM-dd", "yyyy-MM").replace(
         "{header: ID, property: ID}", "{header: ID, property: ID, prefix: $}"
