@@ -152,11 +152,6 @@ class Project:
             self._discovered[folder] = found
         return self._discovered[folder]
 
-    def claimant(self, csv: Path) -> Path | None:
-        """The configuration of the file's own project that names this CSV file, unread."""
-        claimants = self.claimants(csv)
-        return claimants[0] if claimants else None
-
     def claimants(self, csv: Path, also: Sequence[Path] = ()) -> list[Path]:
         """Every configuration of the file's own project that names this CSV file, unread, in
         their order: the first is the one it is checked against. `also` holds the other paths
@@ -359,7 +354,7 @@ class Project:
         """Whether a configuration claims `path`; a link that cannot be followed (dangling,
         looping) is claimed by none (its folder's search warns of it when it is a CSV file)."""
         try:
-            return self.claimant(path) is not None
+            return bool(self.claimants(path))
         except (OSError, RuntimeError):
             return False
 
