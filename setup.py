@@ -13,7 +13,7 @@ setup(
             depends=sorted(glob("native/scan/*.h")),
             include_dirs=["native/scan"],
             optional=True,
-            extra_compile_args=["-O2", "-fvisibility=hidden"],
+            extra_compile_args=["-O3", "-fvisibility=hidden"],
         )
     ]
 )

@@ -12,6 +12,27 @@
 /* An entry reference: an arena offset, or (with this bit) the index of a long entry. */
 #define BIG_ENTRY 0x80000000ULL
 
+/* The n < 8 bytes at p as one word, the first byte lowest: fixed-size loads, where a memcpy
+   of a variable length is a library call, paid on every key and item looked up. */
+static inline uint64_t word_of(const unsigned char *p, size_t n) {
+    uint64_t w = 0;
+    size_t i = 0;
+    if (n & 4) {
+        uint32_t x;
+        memcpy(&x, p, 4);
+        w = x;
+        i = 4;
+    }
+    if (n & 2) {
+        uint16_t x;
+        memcpy(&x, p + i, 2);
+        w |= (uint64_t)x << (8 * i);
+        i += 2;
+    }
+    if (n & 1) w |= (uint64_t)p[i] << (8 * i);
+    return w;
+}
+
 uint64_t hash_bytes(const unsigned char *p, size_t n) {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
     while (n >= 8) {
@@ -22,11 +43,7 @@ uint64_t hash_bytes(const unsigned char *p, size_t n) {
         p += 8;
         n -= 8;
     }
-    if (n) {
-        uint64_t w = 0;
-        memcpy(&w, p, n);
-        h = (h ^ w) * 0x94D049BB133111EBULL;
-    }
+    if (n) h = (h ^ word_of(p, n)) * 0x94D049BB133111EBULL;
     h ^= h >> 32;
     h *= 0xD6E8FEB86659FD93ULL;
     h ^= h >> 32;
@@ -101,8 +118,9 @@ static int keyset_grow(KeySet *s) {
 }
 
 static uint64_t short_word(const unsigned char *key, size_t n) {
-    uint64_t w = 0;
-    memcpy(&w, key, n);
+    if (n < 8) return word_of(key, n);
+    uint64_t w;
+    memcpy(&w, key, 8);
     return w;
 }
 

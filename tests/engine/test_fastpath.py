@@ -289,6 +289,30 @@ def test_a_nul_anywhere_in_a_block_is_found_at_its_line(small_steps: None) -> No
         assert ("CSV102", line) in [(f.code, f.line) for f in report.findings], at
 
 
+@pytest.mark.parametrize("stray", [b'"', b"\r", b"\n", b","])
+def test_a_stray_byte_anywhere_in_a_long_field_is_found_as_exactly(
+    small_steps: None, stray: bytes
+) -> None:
+    # an unquoted field is searched sixteen bytes at a time: a quote, line break or delimiter
+    # at any offset of a long field, near a block's end or not, is found where a byte-by-byte
+    # search finds it
+    head = (",".join(HEADER) + "\n").encode()
+    note = "abcdefghij klmnopqrst uvwxyz 0123456789 é王 ABCDEFGHIJ"  # 57 bytes
+    body = b"".join(f"K{i},S1,1.5,2,28/11/2026,TRUE,{note},x\n".encode() for i in range(40))
+    clean = head + body
+    start = clean.index(note.encode(), len(head) + 20 * 90)
+    Spy.vouched = 0
+    assert same(clean, ",", 256).findings == ()
+    assert Spy.vouched >= 30
+    for offset in range(len(note.encode()) + 1):
+        at = start + offset
+        data = clean[:at] + stray + clean[at:]
+        exact = lint(data, ",", False, 1 << 20)
+        assert exact.findings, (stray, offset)  # the stray byte is a defect on its own
+        for block in (200, 256, 1000):
+            assert same(data, ",", block).findings == exact.findings
+
+
 def test_an_unclosed_quote_is_left_to_the_exact_path(small_steps: None) -> None:
     rows = [",".join(HEADER)] + [f"K{i},S1,1.5,2,28/11/2026,TRUE,n,x" for i in range(300)]
     rows[150] = 'K149,S1,1.5,2,28/11/2026,TRUE,"never closed,x'
