@@ -100,6 +100,31 @@ def test_hooks_report_and_never_rewrite(hooks: Path, tmp_path: Path) -> None:
     assert (user / "bad.csv").read_text(encoding="utf-8") == bad
 
 
+def test_the_csv_hook_lints_claimed_extracts_of_any_name(hooks: Path, tmp_path: Path) -> None:
+    """pre-commit gives the hook every file that changed; csvlint lints the CSV files and the
+    extracts a configuration claims (here `*.txt`), and passes over the rest."""
+    user = _repo(tmp_path / "user")
+    (user / "orders.import.yaml").write_text(
+        "csvlint: 1\nname: Orders\ntarget:\n  type: transaction_list\n  block: Orders\n"
+        "  properties:\n    - {name: Order ID, type: text, unique: true}\n"
+        "    - {name: Amount, type: number}\n"
+        'file: {encoding: utf-8, delimiter: ","}\n'
+        "columns:\n  - {header: Order ID, property: Order ID}\n"
+        "  - {header: Amount, property: Amount}\nfiles: [exports/*.txt]\n",
+        encoding="utf-8",
+    )
+    (user / "exports").mkdir()
+    (user / "exports" / "orders.txt").write_text("Order ID,Amount\nA1,three\n", encoding="utf-8")
+    (user / "README.md").write_text("# Orders\n", encoding="utf-8")
+    _git(user, "add", "-A")
+    others = _try_repo(hooks, user, "csvlint", "README.md")
+    assert others.returncode == 0, others.stdout + others.stderr
+    failed = _try_repo(hooks, user, "csvlint", "README.md", "exports/orders.txt")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "exports/orders.txt:2" in failed.stdout and "VAL301" in failed.stdout
+    assert "README.md" not in failed.stdout
+
+
 def test_config_and_verify_hooks(hooks: Path, tmp_path: Path) -> None:
     user = _repo(tmp_path / "user")
     (user / "e.csv").write_text("Employee ID,Name\nE1,Ada\n", encoding="utf-8")

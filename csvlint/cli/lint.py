@@ -112,6 +112,12 @@ def _refuse_an_input(output: Path, paths: list[str], config: Path | None) -> Non
     is_flag=True,
     help="List the files that would be linted, each with its configuration, and exit.",
 )
+@click.option(
+    "--csv-only",
+    is_flag=True,
+    help="Of the PATHS, lint only *.csv and *.tsv files and the files a configuration claims; "
+    "pass over the rest (for a hook that is given every file that changed).",
+)
 def lint_command(
     paths: tuple[str, ...],
     config: Path | None,
@@ -126,6 +132,7 @@ def lint_command(
     fail_fast: bool,
     quiet: bool,
     show_files: bool,
+    csv_only: bool,
 ) -> None:
     """Lint CSV files and import configurations.
 
@@ -163,14 +170,14 @@ def lint_command(
     project = Project(settings, options, progress=progress_factory(quiet))
     given = list(paths) or ["."]
     if show_files:
-        _show_files(project, given, config)
+        _show_files(project, given, config, csv_only)
         return
     # closed standard input (`<&-`) has no buffer: `-` then says so
     stdin = getattr(sys.stdin, "buffer", None)
     if stdin is None and "-" in given:
         raise Fatal("standard input (-) is closed: there is nothing to read")
     try:
-        report = project.lint_paths(given, config=config, stdin=stdin)
+        report = project.lint_paths(given, config=config, stdin=stdin, csv_only=csv_only)
     except (CsvlintError, OSError) as exc:  # a missing or unreadable path
         raise Fatal(str(exc)) from None
     finally:
@@ -200,12 +207,12 @@ def _warn_skipped(project: Project) -> None:
         click.echo(f"csvlint: warning: {_printable(line)}", err=True)
 
 
-def _show_files(project: Project, paths: list[str], config: Path | None) -> None:
+def _show_files(project: Project, paths: list[str], config: Path | None, csv_only: bool) -> None:
     """`--show-files`: each file and the configuration it would be checked against."""
     from csvlint.errors import CsvlintError
 
     try:
-        shown = project.show_files(paths, config)
+        shown = project.show_files(paths, config, csv_only)
     except (CsvlintError, OSError) as exc:
         raise Fatal(str(exc)) from None
     finally:

@@ -32,6 +32,7 @@ from csvlint.engine.sources import (
     expand,
     from_root,
     is_config,
+    is_csv,
 )
 from csvlint.errors import MissingPathError, UnreadableFileError, UsageError
 from csvlint.finding import Severity
@@ -298,9 +299,11 @@ class Project:
 
     # -- lints ----------------------------------------------------------------------------
 
-    def targets(self, paths: Sequence[str]) -> list[Target]:
+    def targets(self, paths: Sequence[str], csv_only: bool = False) -> list[Target]:
         """What linting `paths` would read, this lint's project taken from the first path.
-        A folder with no CSV file in it is named in `empty`."""
+        A folder with no CSV file in it is named in `empty`. With `csv_only`, only what is CSV
+        is kept: `*.csv` and `*.tsv` files, files a configuration claims whatever their name,
+        and standard input (a pre-commit hook passes every file that changed)."""
         first = next((p for p in paths if p != "-"), None)
         if first is not None:
             self.settle(Path(first))
@@ -308,6 +311,8 @@ class Project:
         root = None if source is None else source.parent
         targets = expand(paths, self.settings.exclude, self.walk, root)
         targets += self._claimed(paths, targets, root)
+        if csv_only:
+            targets = [target for target in targets if self._is_csv(target)]
         self.empty = [
             given
             for given in dict.fromkeys(paths)
@@ -350,6 +355,20 @@ class Project:
                     self.walk.skipped.append(f"{shown}: skipped: {problem}")
         return found
 
+    def _is_csv(self, target: Target) -> bool:
+        """Whether a target is CSV: standard input, a `*.csv` or `*.tsv` file, or a file a
+        configuration claims (its `sample`, or one its `files` match), whatever its name."""
+        if target.path is None:
+            return True
+        if target.is_config:
+            return False
+        if any(is_csv(path.name) for path in (target.path, *target.also)):
+            return True
+        try:
+            return bool(self.claimants(target.path, target.also))
+        except (OSError, RuntimeError):
+            return False
+
     def _claims(self, path: Path) -> bool:
         """Whether a configuration claims `path`; a link that cannot be followed (dangling,
         looping) is claimed by none (its folder's search warns of it when it is a CSV file)."""
@@ -359,12 +378,12 @@ class Project:
             return False
 
     def show_files(
-        self, paths: Sequence[str], config: Path | None = None
+        self, paths: Sequence[str], config: Path | None = None, csv_only: bool = False
     ) -> list[tuple[str, str | None]]:
         """Each file linting `paths` would read, with the configuration it would be checked
         against (None: none; a configuration is checked against its own sample), and the
         others that claim it."""
-        targets = self.targets(paths)
+        targets = self.targets(paths, csv_only)
         sampled: dict[Path, list[Path]] = {}
         for target in targets:
             if target.is_config and target.path is not None:
@@ -390,10 +409,15 @@ class Project:
         return shown
 
     def lint_paths(
-        self, paths: Sequence[str], config: Path | None = None, stdin: BinaryIO | None = None
+        self,
+        paths: Sequence[str],
+        config: Path | None = None,
+        stdin: BinaryIO | None = None,
+        csv_only: bool = False,
     ) -> Report:
-        """Lint files and folders (and `-`, standard input, when `stdin` is given)."""
-        targets = self.targets(paths)
+        """Lint files and folders (and `-`, standard input, when `stdin` is given); with
+        `csv_only`, only what is CSV among them (see `targets`)."""
+        targets = self.targets(paths, csv_only)
         if sum(t.path is None for t in targets) > 1:
             raise UsageError("standard input (-) can be read only once")
         if config is not None and not config.is_file():
