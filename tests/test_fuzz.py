@@ -10,6 +10,7 @@ line's N/50 times): the long run, `CSVLINT_FUZZ_EXAMPLES=34000 pytest tests/test
 from __future__ import annotations
 
 import io
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,7 +59,7 @@ target:
     - {name: Day, type: date}
     - {name: Gift, type: boolean}
     - {name: Note, type: text}
-file: {encoding: %(encoding)s, delimiter: '%(delimiter)s', quote: '%(quote)s'}
+file: {encoding: %(encoding)s, delimiter: %(delimiter)s, quote: %(quote)s}
 formats: {decimal_separator: '.', thousands_separator: ',', date_format: yyyy-MM-dd}
 columns:
   - {header: Key, property: Key}
@@ -77,6 +78,12 @@ DIALECTS = [
     {"encoding": "windows-1252", "delimiter": ",", "quote": "'"},
     {"encoding": "utf-16", "delimiter": ",", "quote": '"'},
 ]
+
+
+def config_text(dialect: dict[str, str]) -> str:
+    """The configuration in a dialect, each setting a YAML string (a `'` quote included)."""
+    return CONFIG % {key: json.dumps(value) for key, value in dialect.items()}
+
 
 #: pieces that make and break CSV: quotes, delimiters, line breaks, bad bytes, marks, values
 PIECES = [
@@ -117,7 +124,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / "sample.csv").write_bytes(HEADER + b"\nK1,S1,1.5,2,2026-01-02,TRUE,n\n")
     for index, dialect in enumerate(DIALECTS):
-        (folder / f"d{index}.import.yaml").write_text(CONFIG % dialect, encoding="utf-8")
+        (folder / f"d{index}.import.yaml").write_text(config_text(dialect), encoding="utf-8")
     return folder
 
 
@@ -158,7 +165,7 @@ def loaded(which: int) -> ImportConfig | None:
     if which == 0:
         return None
     if which not in _LOADED:
-        text = CONFIG % DIALECTS[which - 1]
+        text = config_text(DIALECTS[which - 1])
         result = load_config_text(text, Path(f"d{which}.import.yaml"))
         assert result.config is not None, result.problems
         _LOADED[which] = result.config
@@ -208,7 +215,7 @@ TOKENS = [
 
 @st.composite
 def mutated_configs(draw: st.DrawFn) -> bytes:
-    text = (CONFIG % draw(st.sampled_from(DIALECTS))).encode("utf-8")
+    text = config_text(draw(st.sampled_from(DIALECTS))).encode("utf-8")
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(text)))
         how = draw(st.sampled_from(["insert", "delete", "replace", "duplicate", "bytes"]))

@@ -50,6 +50,29 @@ def current_settings(paths: Sequence[str | Path] = ()) -> Settings:
     return settings
 
 
+def _csv_paths(paths: tuple[str, ...], config: Path | None) -> tuple[str, ...]:
+    """`--csv-only`: the PATHS that are CSV (see `Project.targets`), each file judged in its own
+    project with that project's settings, so that the files passed over decide nothing, not
+    even which settings apply. Folders, `-` and paths that do not exist are kept as given."""
+    from csvlint.engine.discovery import project_root
+    from csvlint.engine.project import Project
+    from csvlint.engine.run import LintOptions
+
+    files = [given for given in paths if given != "-" and os.path.isfile(given)]
+    projects: dict[Path, list[str]] = {}
+    for given in files:
+        projects.setdefault(project_root(Path(given)).path, []).append(given)
+    kept: set[Path] = set()
+    for group in projects.values():
+        try:
+            settings = load_settings(Path(group[0]))
+        except SettingsError as exc:
+            raise Fatal(str(exc)) from None
+        for target in Project(settings, LintOptions()).targets(group, True, config):
+            kept.update(path for path in (target.path, *target.also) if path is not None)
+    return tuple(given for given in paths if given not in files or Path(given) in kept)
+
+
 def _refuse_an_input(output: Path, paths: list[str], config: Path | None) -> None:
     """Exit 2 when the report would overwrite a file this lint reads: a file given, the
     configuration, or a CSV file or configuration inside a folder given."""
@@ -145,7 +168,9 @@ def lint_command(
     from csvlint.engine.run import LintOptions
     from csvlint.errors import CsvlintError
 
-    settings = current_settings(paths).with_options(
+    # no PATH means the current folder; PATHS that --csv-only all passes over mean nothing
+    given = (list(_csv_paths(paths, config)) if csv_only else list(paths)) if paths else ["."]
+    settings = current_settings(given).with_options(
         select=_codes(select),
         ignore=_codes(ignore),
         format=fmt,
@@ -159,7 +184,7 @@ def lint_command(
     if config is not None and not config.is_file():
         raise Fatal(f"{config}: no such configuration file")
     if output is not None:
-        _refuse_an_input(output, list(paths) or ["."], config)
+        _refuse_an_input(output, given, config)
     options = LintOptions(
         selection=selection,
         max_per_rule=settings.max_per_rule,
@@ -168,7 +193,6 @@ def lint_command(
         same_header=same_header,
     )
     project = Project(settings, options, progress=progress_factory(quiet))
-    given = list(paths) or ["."]
     if show_files:
         _show_files(project, given, config, csv_only)
         return

@@ -17,11 +17,13 @@ _GLOB_CHARS = re.compile(r"[*?\[{]")
 
 @dataclass(frozen=True, slots=True)
 class Claims:
-    """What one configuration (a resolved path) says it receives."""
+    """What one configuration (a resolved path) says it receives; `unread` says why that cannot
+    be told (the file cannot be read or parsed, or its `files` or `sample` is malformed)."""
 
     config: Path
     sample: str | None
     patterns: Sequence[str]
+    unread: str | None = None
 
 
 class ClaimIndex:
@@ -31,6 +33,8 @@ class ClaimIndex:
 
     def __init__(self, claims: Sequence[Claims]) -> None:
         self.configs = [c.config for c in claims]
+        #: the configurations whose claims cannot be read, and why: any of them may claim a file
+        self.unread = [(c.config, c.unread) for c in claims if c.unread is not None]
         #: exact paths (samples, patterns without a glob) → the orders of the configurations
         self._exact: dict[str, set[int]] = {}
         #: (whole-path pattern, order) and (file-name pattern, order)

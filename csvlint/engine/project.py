@@ -163,8 +163,16 @@ class Project:
         return found
 
     def _claimants_of(self, csv: Path) -> list[Path]:
-        # the project of the folder the file was found in: a link's own, not its target's
         folder = csv.parent.resolve()
+        # a link is claimed by its own path as well as by its target's: `extracts/current.csv`
+        # leading to `incoming/dump.csv`, or a file in a linked folder
+        return self._index_of(folder).claimants(
+            csv.resolve(), folder / csv.name, Path(os.path.abspath(csv))
+        )
+
+    def _index_of(self, folder: Path) -> ClaimIndex:
+        """The claims of the configurations of a (resolved) folder's project: a link's own
+        folder, not its target's."""
         root = self._roots.get(folder)
         if root is None:
             root = self._roots[folder] = root_of_folder(folder)
@@ -173,9 +181,16 @@ class Project:
             configs = self.discovered(root)
             index = ClaimIndex([self._read_claims(path.resolve()) for path in configs])
             self._indexes[root.path] = index
-        # a link is claimed by its own path as well as by its target's: `extracts/current.csv`
-        # leading to `incoming/dump.csv`, or a file in a linked folder
-        return index.claimants(csv.resolve(), folder / csv.name, Path(os.path.abspath(csv)))
+        return index
+
+    def unread_claims(self, csv: Path, also: Sequence[Path] = ()) -> list[tuple[Path, str]]:
+        """The configurations of the file's projects (through each path it was found at) whose
+        claims cannot be read, each with why: any of them may claim the file."""
+        found: list[tuple[Path, str]] = []
+        for path in (csv, *also):
+            unread = self._index_of(path.parent.resolve()).unread
+            found += [item for item in unread if item not in found]
+        return found
 
     def _read_claims(self, config: Path) -> Claims:
         """A configuration file's `sample` and `files`, read without validating the rest:
@@ -187,15 +202,21 @@ class Project:
             with config.open("rb") as stream:
                 # a file over the size limit is cut short here, and refused by parse_text
                 text = stream.read(MAX_READ).decode("utf-8").removeprefix("\ufeff")
-        except (OSError, UnicodeDecodeError):
-            return Claims(config, None, ())
+        except OSError as exc:
+            return Claims(config, None, (), unread=f"it cannot be read: {exc.strerror or exc}")
+        except UnicodeDecodeError:
+            return Claims(config, None, (), unread="it is not UTF-8 text")
         parsed = parse_text(text, is_json=is_json_path(config))
         self._parsed[config] = (text, parsed)
-        data = parsed.data or {}
-        sample = data.get("sample")
-        files = data.get("files")
-        patterns = [p for p in files if isinstance(p, str)] if isinstance(files, list) else []
-        return Claims(config, sample if isinstance(sample, str) else None, patterns)
+        if parsed.data is None:
+            why = parsed.problems[0].message if parsed.problems else "it holds no mapping"
+            return Claims(config, None, (), unread=f"it cannot be parsed: {why}")
+        sample, files = parsed.data.get("sample"), parsed.data.get("files", [])
+        if sample is not None and not isinstance(sample, str):
+            return Claims(config, None, (), unread="its `sample` is not a path")
+        if not (isinstance(files, list) and all(isinstance(p, str) for p in files)):
+            return Claims(config, sample, (), unread="its `files` is not a list of patterns")
+        return Claims(config, sample, files)
 
     def reference(self, path: Path) -> LoadedConfig:
         """A configuration CSV files are checked against. It is checked itself (without its
@@ -299,11 +320,14 @@ class Project:
 
     # -- lints ----------------------------------------------------------------------------
 
-    def targets(self, paths: Sequence[str], csv_only: bool = False) -> list[Target]:
+    def targets(
+        self, paths: Sequence[str], csv_only: bool = False, config: Path | None = None
+    ) -> list[Target]:
         """What linting `paths` would read, this lint's project taken from the first path.
         A folder with no CSV file in it is named in `empty`. With `csv_only`, only what is CSV
-        is kept: `*.csv` and `*.tsv` files, files a configuration claims whatever their name,
-        and standard input (a pre-commit hook passes every file that changed)."""
+        is kept: `*.csv` and `*.tsv` files, files a configuration claims whatever their name
+        (every file, with a `config` to check them against), and standard input (a pre-commit
+        hook passes every file that changed)."""
         first = next((p for p in paths if p != "-"), None)
         if first is not None:
             self.settle(Path(first))
@@ -312,7 +336,7 @@ class Project:
         targets = expand(paths, self.settings.exclude, self.walk, root)
         targets += self._claimed(paths, targets, root)
         if csv_only:
-            targets = [target for target in targets if self._is_csv(target)]
+            targets = [t for t in targets if self._is_csv(t, claimed=config is not None)]
         self.empty = [
             given
             for given in dict.fromkeys(paths)
@@ -355,17 +379,22 @@ class Project:
                     self.walk.skipped.append(f"{shown}: skipped: {problem}")
         return found
 
-    def _is_csv(self, target: Target) -> bool:
+    def _is_csv(self, target: Target, claimed: bool = False) -> bool:
         """Whether a target is CSV: standard input, a `*.csv` or `*.tsv` file, or a file a
-        configuration claims (its `sample`, or one its `files` match), whatever its name."""
+        configuration claims (its `sample`, or one its `files` match), whatever its name; any
+        file but a configuration when the lint names the configuration (`claimed`)."""
         if target.path is None:
             return True
         if target.is_config:
             return False
-        if any(is_csv(path.name) for path in (target.path, *target.also)):
+        if claimed or any(is_csv(path.name) for path in (target.path, *target.also)):
             return True
         try:
-            return bool(self.claimants(target.path, target.also))
+            # a configuration whose claims cannot be read may claim it (CFG423 says so)
+            return bool(
+                self.claimants(target.path, target.also)
+                or self.unread_claims(target.path, target.also)
+            )
         except (OSError, RuntimeError):
             return False
 
@@ -383,7 +412,7 @@ class Project:
         """Each file linting `paths` would read, with the configuration it would be checked
         against (None: none; a configuration is checked against its own sample), and the
         others that claim it."""
-        targets = self.targets(paths, csv_only)
+        targets = self.targets(paths, csv_only, config)
         sampled: dict[Path, list[Path]] = {}
         for target in targets:
             if target.is_config and target.path is not None:
@@ -417,7 +446,7 @@ class Project:
     ) -> Report:
         """Lint files and folders (and `-`, standard input, when `stdin` is given); with
         `csv_only`, only what is CSV among them (see `targets`)."""
-        targets = self.targets(paths, csv_only)
+        targets = self.targets(paths, csv_only, config)
         if sum(t.path is None for t in targets) > 1:
             raise UsageError("standard input (-) can be read only once")
         if config is not None and not config.is_file():
@@ -481,6 +510,9 @@ class Project:
         applied, others = self._split_claims(target, sampled)
         if applied and others:
             self._claimed_twice(target.shown, applied, others)
+        unread = self.unread_claims(target.path, target.also)
+        if unread:
+            self._claims_unread(target.shown, applied, unread)
         return (applied[0] if applied else None), bool(sampled)
 
     def _split_claims(
@@ -502,6 +534,20 @@ class Project:
                 assert isinstance(judge, ClaimRule)
                 found = judge.check_claims(
                     [display(p) for p in applied], [display(p) for p in others]
+                )
+                self.run.collector.add(rule, found, shown)
+
+    def _claims_unread(
+        self, shown: str, applied: Sequence[Path], unread: Sequence[tuple[Path, str]]
+    ) -> None:
+        """Report a CSV file in a project with a configuration whose claims cannot be read:
+        it may be the one the file is for, whose checks would otherwise never run unsaid."""
+        for rule in self.options.selection.rules_for(shown, True, ("CFG",)):
+            if issubclass(rule, ClaimRule):
+                judge = rule(FileContext(shown))
+                assert isinstance(judge, ClaimRule)
+                found = judge.check_unread(
+                    [display(p) for p in applied], [(display(p), why) for p, why in unread]
                 )
                 self.run.collector.add(rule, found, shown)
 

@@ -159,6 +159,11 @@ class ClaimRule(Rule):
         """Judge the configurations that claim the file (neither list is empty)."""
         return ()
 
+    def check_unread(self, applied: Sequence[str], unread: Sequence[tuple[str, str]]) -> Violations:
+        """Judge the configurations of the file's project whose claims cannot be read, each
+        with why (not empty), beside those the file is checked against (maybe none)."""
+        return ()
+
 
 class ConfigRule(Rule):
     """A rule on an import configuration: the file alone, or beside its sample and the rest of

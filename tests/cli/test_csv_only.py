@@ -112,3 +112,47 @@ def test_the_same_from_another_folder(in_tmp: Path) -> None:
     assert result.exit_code == 0, result.output
     [line] = result.stdout.splitlines()
     assert line.startswith("orders_1.txt: ") and line.endswith("/orders.import.yaml"), line
+
+
+def test_files_passed_over_decide_no_settings(in_tmp: Path) -> None:
+    # a sub-project with settings of its own, and a root file of no interest: the files passed
+    # over must not make the lint refuse to mix two projects' settings
+    (in_tmp / ".git").mkdir()
+    (in_tmp / "data").mkdir()
+    (in_tmp / "data" / ".csvlint.toml").write_text("max-per-rule = 5\n")
+    (in_tmp / "data" / "x.csv").write_text("a,b\n1,2,3\n")
+    (in_tmp / "README.md").write_text("# hi\n")
+    result = CliRunner().invoke(
+        cli, ["lint", "--csv-only", "--format", "json", "README.md", "data/x.csv"]
+    )
+    assert result.exit_code == 1, result.output
+    assert {f["path"] for f in json.loads(result.stdout)["findings"]} == {"data/x.csv"}
+
+
+def test_nothing_left_lints_nothing(in_tmp: Path) -> None:
+    # every PATH passed over is no PATH at all: the current folder is not linted instead
+    project(in_tmp)
+    code, report = lint("README.md", "logo.png")
+    assert code == 0 and report["files"] == [] and report["findings"] == []
+
+
+def test_with_config_every_file_named_is_checked_against_it(in_tmp: Path) -> None:
+    project(in_tmp)
+    (in_tmp / "loose.txt").write_text("Order ID,Amount\nA1,three\n")
+    code, report = lint("--config", "orders.import.yaml", "loose.txt", "orders.import.yaml")
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    assert code == 1 and ("loose.txt", "VAL301") in {(f["path"], f["code"]) for f in findings}
+
+
+def test_a_configuration_that_cannot_be_read_keeps_its_project_s_files(in_tmp: Path) -> None:
+    # whether the broken configuration claims a file cannot be told: each file of its project
+    # is linted and reported (CFG423), rather than passed over as no CSV and called clean
+    project(in_tmp)
+    (in_tmp / "orders.import.yaml").write_text(CONFIG.replace("files: [", "files: {"))
+    code, report = lint("exports/orders_1.txt", "README.md")
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    assert code == 1
+    unread = {f["path"] for f in findings if f["code"] == "CFG423"}
+    assert unread == {"exports/orders_1.txt", "README.md"}
