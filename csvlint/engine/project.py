@@ -528,28 +528,28 @@ class Project:
     def _claimed_twice(self, shown: str, applied: Sequence[Path], others: Sequence[Path]) -> None:
         """Report a CSV file that several configurations claim: it is checked against one
         alone, and the others' checks would otherwise be skipped without a word."""
-        for rule in self.options.selection.rules_for(shown, True, ("CFG",)):
-            if issubclass(rule, ClaimRule):
-                judge = rule(FileContext(shown))
-                assert isinstance(judge, ClaimRule)
-                found = judge.check_claims(
-                    [display(p) for p in applied], [display(p) for p in others]
-                )
-                self.run.collector.add(rule, found, shown)
+        for judge in self._claim_rules(shown):
+            found = judge.check_claims([display(p) for p in applied], [display(p) for p in others])
+            self.run.collector.add(type(judge), found, shown)
 
     def _claims_unread(
         self, shown: str, applied: Sequence[Path], unread: Sequence[tuple[Path, str]]
     ) -> None:
         """Report a CSV file in a project with a configuration whose claims cannot be read:
         it may be the one the file is for, whose checks would otherwise never run unsaid."""
+        for judge in self._claim_rules(shown):
+            found = judge.check_unread(
+                [display(p) for p in applied], [(display(p), why) for p, why in unread]
+            )
+            self.run.collector.add(type(judge), found, shown)
+
+    def _claim_rules(self, shown: str) -> Iterator[ClaimRule]:
+        """The selected rules on which configurations claim a CSV file, each ready to judge."""
         for rule in self.options.selection.rules_for(shown, True, ("CFG",)):
             if issubclass(rule, ClaimRule):
                 judge = rule(FileContext(shown))
                 assert isinstance(judge, ClaimRule)
-                found = judge.check_unread(
-                    [display(p) for p in applied], [(display(p), why) for p, why in unread]
-                )
-                self.run.collector.add(rule, found, shown)
+                yield judge
 
     def _lint_csv(
         self, shown: str, blocks: Iterator[bytes], loaded: LoadedConfig | None, size: int
