@@ -72,6 +72,8 @@ class Project:
         self._indexes: dict[Path, ClaimIndex] = {}
         #: the project of each folder a linted file was in
         self._roots: dict[Path, ProjectRoot] = {}
+        #: each folder a linted file was in, as found → resolved
+        self._folders: dict[Path, Path] = {}
         #: each sample checked so far, resolved → the configurations it was checked for
         self._samples: dict[Path, list[Path]] = {}
         #: the configurations checked so far, resolved
@@ -163,12 +165,19 @@ class Project:
         return found
 
     def _claimants_of(self, csv: Path) -> list[Path]:
-        folder = csv.parent.resolve()
+        folder = self._folder_of(csv)
         # a link is claimed by its own path as well as by its target's: `extracts/current.csv`
         # leading to `incoming/dump.csv`, or a file in a linked folder
         return self._index_of(folder).claimants(
             csv.resolve(), folder / csv.name, Path(os.path.abspath(csv))
         )
+
+    def _folder_of(self, path: Path) -> Path:
+        """A file's folder, resolved once per lint (the files of a folder share it)."""
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder
 
     def _index_of(self, folder: Path) -> ClaimIndex:
         """The claims of the configurations of a (resolved) folder's project: a link's own
@@ -188,7 +197,7 @@ class Project:
         claims cannot be read, each with why: any of them may claim the file."""
         found: list[tuple[Path, str]] = []
         for path in (csv, *also):
-            unread = self._index_of(path.parent.resolve()).unread
+            unread = self._index_of(self._folder_of(path)).unread
             found += [item for item in unread if item not in found]
         return found
 
